@@ -129,9 +129,20 @@ final class Gens {
     private final LongFunction<N> box;
     private final ToLongFunction<N> unbox;
     private final String name;
+    private final boolean scaled;
 
     private Integral(
         long min, long max, LongFunction<N> box, ToLongFunction<N> unbox, String name) {
+      this(min, max, box, unbox, name, true);
+    }
+
+    private Integral(
+        long min,
+        long max,
+        LongFunction<N> box,
+        ToLongFunction<N> unbox,
+        String name,
+        boolean scaled) {
       checkArgument(min <= max, "minInclusive must not exceed maxInclusive: %s > %s", min, max);
       this.min = min;
       this.max = max;
@@ -139,6 +150,7 @@ final class Gens {
       this.box = box;
       this.unbox = unbox;
       this.name = name;
+      this.scaled = scaled;
     }
 
     static Integral<Integer> ints(int min, int max) {
@@ -149,12 +161,20 @@ final class Gens {
       return new Integral<>(min, max, v -> v, Long::longValue, "longs");
     }
 
+    /** Returns ints drawn uniformly from the whole range whatever the size, such as positions. */
+    static Integral<Integer> uniformInts(int min, int max) {
+      return new Integral<>(min, max, v -> (int) v, Integer::longValue, "uniformInts", false);
+    }
+
     @Override
     public Tree<N> tree(GenContext context) {
       return Tree.unfold(box.apply(draw(context)), this::shrink);
     }
 
     private long draw(GenContext context) {
+      if (!scaled) {
+        return context.nextLong(min, max);
+      }
       if (context.random().nextInt(8) == 0) {
         // Boundaries and the values next to the target find off-by-one bugs.
         long[] edges = {
