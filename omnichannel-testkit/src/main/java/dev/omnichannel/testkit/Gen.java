@@ -1,5 +1,6 @@
 package dev.omnichannel.testkit;
 
+import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -125,7 +126,11 @@ public interface Gen<T> {
    */
   @SafeVarargs
   static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
-    return Gens.OneOf.uniform(List.of(gens));
+    ImmutableList.Builder<Gen<? extends T>> list = ImmutableList.builder();
+    for (Gen<? extends T> gen : gens) {
+      list.add(gen);
+    }
+    return Gens.OneOf.uniform(list.build());
   }
 
   /**

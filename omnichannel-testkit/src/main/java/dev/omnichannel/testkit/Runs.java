@@ -15,11 +15,10 @@ final class Runs {
   private Runs() {}
 
   /** The seed and the number of tries of one run, and where they came from. */
-  record Settings(long seed, boolean seedFromCode, int tries, boolean triesFromProperty) {
+  record Settings(long seed, int tries, boolean triesFromProperty) {
 
     static Settings resolve(@Nullable Long seed, @Nullable Integer tries, int defaultTries) {
       long resolvedSeed;
-      boolean fromCode = seed != null;
       if (seed != null) {
         resolvedSeed = seed;
       } else {
@@ -35,7 +34,7 @@ final class Runs {
         triesFromProperty = property != null;
         resolvedTries = property == null ? defaultTries : parseTries(property);
       }
-      return new Settings(resolvedSeed, fromCode, resolvedTries, triesFromProperty);
+      return new Settings(resolvedSeed, resolvedTries, triesFromProperty);
     }
 
     private static long parseSeed(String property) {
@@ -70,9 +69,6 @@ final class Runs {
       String hint = "-D" + SEED_PROPERTY + "=" + seed;
       if (triesFromProperty) {
         hint += " -D" + TRIES_PROPERTY + "=" + tries;
-      }
-      if (seedFromCode) {
-        hint += " (the seed is also fixed in code)";
       }
       return hint;
     }

@@ -27,18 +27,17 @@ final class Show {
     }
     if (value == null) {
       out.append("null");
-    } else if (value instanceof CharSequence) {
-      appendQuoted(out, value.toString());
-    } else if (value instanceof byte[]) {
-      appendBytes(out, (byte[]) value);
-    } else if (value instanceof Object[]) {
-      appendAll(out, java.util.Arrays.asList((Object[]) value).iterator(), "[", "]");
-    } else if (value instanceof Collection) {
-      appendAll(out, ((Collection<?>) value).iterator(), "[", "]");
-    } else if (value instanceof Map) {
-      appendAll(out, ((Map<?, ?>) value).entrySet().iterator(), "{", "}");
-    } else if (value instanceof Map.Entry) {
-      Map.Entry<?, ?> entry = (Map.Entry<?, ?>) value;
+    } else if (value instanceof CharSequence chars) {
+      appendQuoted(out, chars.toString());
+    } else if (value instanceof byte[] bytes) {
+      appendBytes(out, bytes);
+    } else if (value instanceof Object[] array) {
+      appendAll(out, java.util.Arrays.asList(array).iterator(), "[", "]");
+    } else if (value instanceof Collection<?> collection) {
+      appendAll(out, collection.iterator(), "[", "]");
+    } else if (value instanceof Map<?, ?> map) {
+      appendAll(out, map.entrySet().iterator(), "{", "}");
+    } else if (value instanceof Map.Entry<?, ?> entry) {
       append(out, entry.getKey());
       out.append('=');
       append(out, entry.getValue());
@@ -93,9 +92,9 @@ final class Show {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) && !isPaired(s, i)) {
-            out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]);
-            out.append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
+          if (c < 0x20 || c == 0x7f || (Character.isSurrogate(c) && !isPaired(s, i))) {
+            out.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf]);
+            out.append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
           } else {
             out.append(c);
           }

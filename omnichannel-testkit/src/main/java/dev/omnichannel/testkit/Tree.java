@@ -55,10 +55,22 @@ final class Tree<T> {
     return new Tree<>(mapped, () -> children.get().map(c -> c.map(f)));
   }
 
-  /** Keeps only candidates whose value satisfies {@code p}; the root is assumed to satisfy it. */
+  /**
+   * Keeps only candidates whose value satisfies {@code p}; the root is assumed to satisfy it. A
+   * rejected candidate is replaced by its own accepted candidates (one level deep), so that, say,
+   * odd numbers still shrink one step at a time past the even numbers in between.
+   */
   Tree<T> filter(Predicate<? super T> p) {
     return new Tree<>(
-        value, () -> children.get().filter(c -> p.test(c.value)).map(c -> c.filter(p)));
+        value,
+        () ->
+            children
+                .get()
+                .flatMap(
+                    c ->
+                        p.test(c.value)
+                            ? Stream.of(c.filter(p))
+                            : c.children().filter(g -> p.test(g.value)).map(g -> g.filter(p))));
   }
 
   /**
