@@ -11,4 +11,5 @@ module dev.omnichannel.testkit {
   requires static com.google.errorprone.annotations;
 
   exports dev.omnichannel.testkit;
+  exports dev.omnichannel.testkit.inventory;
 }
