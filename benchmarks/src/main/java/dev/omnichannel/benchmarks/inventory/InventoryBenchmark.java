@@ -129,6 +129,42 @@ public class InventoryBenchmark {
     return s.pool.availableToPromise(SKU_CACHE[sku], BenchmarkPools.CHANNELS[ch]);
   }
 
+  /**
+   * (c) Reads skewed as shop traffic is: SKUs drawn from a Zipf distribution (exponent 1) over the
+   * 100,000, so a few hundred hot SKUs take most reads.
+   */
+  @Benchmark
+  @Threads(1)
+  public long availableToPromiseSkewed(PoolState s, Cursor c) {
+    int i = c.sku;
+    c.sku = i + 1 == ZIPF.length ? 0 : i + 1;
+    int ch = c.channel;
+    c.channel = ch == 4 ? 0 : ch + 1;
+    return s.pool.availableToPromise(SKU_CACHE[ZIPF[i]], BenchmarkPools.CHANNELS[ch]);
+  }
+
+  /** A fixed sequence of SKU indexes drawn from Zipf(1) over the catalogue, seeded. */
+  static final int[] ZIPF = zipf(1 << 20, SKUS, 42);
+
+  static int[] zipf(int draws, int n, long seed) {
+    double[] cumulative = new double[n];
+    double total = 0;
+    for (int k = 0; k < n; k++) {
+      total += 1.0 / (k + 1);
+      cumulative[k] = total;
+    }
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    int[] out = new int[draws];
+    for (int i = 0; i < draws; i++) {
+      double u = random.nextDouble() * total;
+      int idx = java.util.Arrays.binarySearch(cumulative, u);
+      int rank = idx >= 0 ? idx : -idx - 1;
+      // Spread ranks over the catalogue so that hot SKUs are not neighbours in memory.
+      out[i] = (int) ((rank * 7919L) % n);
+    }
+    return out;
+  }
+
   /** SKU values are created by the caller in a real service too; reads measure the pool only. */
   static final Sku[] SKU_CACHE = new Sku[SKUS];
 
