@@ -473,7 +473,8 @@ final class DefaultInventoryPool implements InventoryPool {
     ReservationRecord r = active(reservation);
     if (r == null) {
       Reservation done = settledView(reservation);
-      return execute(key, new ConfirmCommand(reservation), () -> onSettled(done, false));
+      ConfirmCommand command = new ConfirmCommand(reservation);
+      return execute(key, command, () -> onSettled(done, command));
     }
     return execute(
         key,
@@ -524,7 +525,8 @@ final class DefaultInventoryPool implements InventoryPool {
     ReservationRecord r = active(reservation);
     if (r == null) {
       Reservation done = settledView(reservation);
-      return execute(key, new ReleaseCommand(reservation), () -> onSettled(done, true));
+      ReleaseCommand command = new ReleaseCommand(reservation);
+      return execute(key, command, () -> onSettled(done, command));
     }
     return execute(
         key,
@@ -563,7 +565,8 @@ final class DefaultInventoryPool implements InventoryPool {
     ReservationRecord r = active(reservation);
     if (r == null) {
       Reservation done = settledView(reservation);
-      return execute(key, new FulfilAllCommand(reservation), () -> onSettled(done, false));
+      FulfilAllCommand command = new FulfilAllCommand(reservation);
+      return execute(key, command, () -> onSettled(done, command));
     }
     return execute(
         key,
@@ -604,8 +607,8 @@ final class DefaultInventoryPool implements InventoryPool {
     ReservationRecord r = active(reservation);
     if (r == null) {
       Reservation done = settledView(reservation);
-      return execute(
-          key, new FulfilCommand(reservation, sku, node, quantity), () -> onSettled(done, false));
+      FulfilCommand command = new FulfilCommand(reservation, sku, node, quantity);
+      return execute(key, command, () -> onSettled(done, command));
     }
     return execute(
         key,
@@ -1351,12 +1354,23 @@ final class DefaultInventoryPool implements InventoryPool {
   // ---------------------------------------------------------------------------------------------
   // Idempotency, transactions, locks
 
+  /** The command of keys learnt from a journal: their commands are unknown, their use is not. */
+  private static final Object REPLAYED = new Object();
+
   @SuppressWarnings("unchecked")
   private <T> Outcome<T> execute(IdempotencyKey key, Object command, Supplier<Outcome<T>> body) {
     while (true) {
       IdempotencyStore.Entry mine = new IdempotencyStore.Entry(command);
       IdempotencyStore.Entry existing = idempotency.claim(key, mine, clock.millis());
       if (existing != null) {
+        if (existing.command == REPLAYED) {
+          return Outcome.rejected(
+              RejectionReason.IDEMPOTENCY_KEY_REUSED,
+              "key "
+                  + key
+                  + " was applied before the pool was rebuilt from its journal; its movements are"
+                  + " there");
+        }
         if (!existing.command.equals(command)) {
           return Outcome.rejected(
               RejectionReason.IDEMPOTENCY_KEY_REUSED,
@@ -1535,11 +1549,11 @@ final class DefaultInventoryPool implements InventoryPool {
    * Returns the outcome of a command on a reservation that holds nothing any more and was retired:
    * a release returns it unchanged, anything else is rejected.
    */
-  private Outcome<Reservation> onSettled(Reservation done, boolean release) {
-    if (release) {
+  private Outcome<Reservation> onSettled(Reservation done, Object command) {
+    if (command instanceof ReleaseCommand) {
       return Outcome.applied(done);
     }
-    if (done.state() == ReservationState.EXPIRED) {
+    if (command instanceof ConfirmCommand && done.state() == ReservationState.EXPIRED) {
       return Outcome.rejected(
           RejectionReason.HOLD_EXPIRED, "hold " + done.id() + " expired at " + done.expiresAt());
     }
@@ -1601,6 +1615,12 @@ final class DefaultInventoryPool implements InventoryPool {
           command = m.command();
         }
         touched.add(apply(m, pendingReservations));
+        IdempotencyStore.Entry replayed = new IdempotencyStore.Entry(REPLAYED);
+        if (idempotency.claim(m.key(), replayed, clock.millis()) == null) {
+          replayed.complete(
+              Outcome.rejected(
+                  RejectionReason.IDEMPOTENCY_KEY_REUSED, "replayed from the journal"));
+        }
         movementSequence.accumulateAndGet(m.sequence(), Math::max);
         commandSequence.accumulateAndGet(m.command(), Math::max);
       }
