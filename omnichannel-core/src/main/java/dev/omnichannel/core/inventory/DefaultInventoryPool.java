@@ -659,8 +659,10 @@ final class DefaultInventoryPool implements InventoryPool {
 
   /** Moves a reservation that holds nothing any more out of the active map. */
   private void retire(ReservationRecord r, long now) {
-    if (r.state != ReservationState.ACTIVE && reservations.remove(r.id, r)) {
+    if (r.state != ReservationState.ACTIVE && reservations.get(r.id) == r) {
+      // Settled first, then out of the active map: a concurrent lookup always finds one of them.
       settled.putIfAbsent(r.id, r.view(this, now), now);
+      reservations.remove(r.id, r);
     }
   }
 
