@@ -551,8 +551,7 @@ final class DefaultInventoryPool implements InventoryPool {
               }
             }
             commit(tx);
-            retire(r, now);
-            return Outcome.applied(r.view(this, now));
+            return Outcome.applied(retire(r, now));
           } finally {
             unlockAll(r.locks);
           }
@@ -589,8 +588,7 @@ final class DefaultInventoryPool implements InventoryPool {
               }
             }
             commit(tx);
-            retire(r, now);
-            return Outcome.applied(r.view(this, now));
+            return Outcome.applied(retire(r, now));
           } finally {
             unlockAll(r.locks);
           }
@@ -649,8 +647,7 @@ final class DefaultInventoryPool implements InventoryPool {
             Tx tx = begin(key, now);
             ship(tx, r, index, quantity);
             commit(tx);
-            retire(r, now);
-            return Outcome.applied(r.view(this, now));
+            return Outcome.applied(retire(r, now));
           } finally {
             unlockAll(r.locks);
           }
@@ -658,12 +655,14 @@ final class DefaultInventoryPool implements InventoryPool {
   }
 
   /** Moves a reservation that holds nothing any more out of the active map. */
-  private void retire(ReservationRecord r, long now) {
+  private Reservation retire(ReservationRecord r, long now) {
+    Reservation view = r.view(this, now);
     if (r.state != ReservationState.ACTIVE && reservations.get(r.id) == r) {
       // Settled first, then out of the active map: a concurrent lookup always finds one of them.
-      settled.putIfAbsent(r.id, r.view(this, now), now);
+      settled.putIfAbsent(r.id, view, now);
       reservations.remove(r.id, r);
     }
+    return view;
   }
 
   private @Nullable Outcome<Reservation> checkFulfillable(ReservationRecord r) {
