@@ -96,10 +96,17 @@ final class Gens {
     return result;
   }
 
-  /** Returns a length between the bounds that grows with the size of the context. */
+  /**
+   * Returns a length between the bounds that grows with the size of the context: uniform up to a
+   * limit proportional to the size, and the limit itself one time in eight (at the largest size
+   * that is the maximum length).
+   */
   static int length(GenContext context, int min, int max) {
     long span = (long) max - min;
     long limit = (span * context.size() + GenContext.MAX_SIZE - 1) / GenContext.MAX_SIZE;
+    if (context.random().nextInt(8) == 0) {
+      return (int) (min + limit);
+    }
     return (int) (min + context.nextLong(0, limit));
   }
 
