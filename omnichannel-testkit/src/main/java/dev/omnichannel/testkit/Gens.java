@@ -257,7 +257,7 @@ final class Gens {
 
     @Override
     public Stream<T> shrink(T value) {
-      int index = values.indexOf(value);
+      int index = values.indexOf(checkNotNull(value, "value"));
       if (index < 0) {
         return Stream.empty();
       }
