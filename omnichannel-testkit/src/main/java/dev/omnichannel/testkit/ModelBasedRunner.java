@@ -117,10 +117,13 @@ public final class ModelBasedRunner {
      * @throws PropertyFailure if a sequence makes the system and the model disagree (or breaks an
      *     invariant); its {@link PropertyFailure#shrunk() shrunk()} is the shortest failing {@code
      *     List} of commands found
-     * @throws OmnichannelException if the spec fails to create a model, a system or a command
+     * @throws OmnichannelException if the spec fails to generate a command
+     * @throws AssertionError if preconditions rejected every generated command, so nothing was
+     *     checked
      */
     public void check() {
       Runs.Settings settings = Runs.Settings.resolve(seed, runs, DEFAULT_RUNS);
+      long executed = 0;
       for (int index = 0; index < settings.tries(); index++) {
         GenContext context = settings.context(index);
         int length = Gens.length(context, 1, maxCommands);
@@ -129,6 +132,15 @@ public final class ModelBasedRunner {
         if (failure != null) {
           throw failure(settings, index, execution.trees(), failure);
         }
+        executed += execution.trees().size();
+      }
+      if (executed == 0) {
+        throw new AssertionError(
+            "Preconditions rejected every generated command in "
+                + settings.tries()
+                + " sequences (seed "
+                + settings.seed()
+                + "): let commands(model) generate commands that fit the model's state");
       }
     }
 

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(IsolatedSettings.class)
 class GenTest {
 
   /** Draws {@code count} values from {@code gen} over all sizes with a fixed seed. */

@@ -15,7 +15,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(IsolatedSettings.class)
 class HostileTest {
   private static final byte[] VALID = "ISA*00*HELLO~GS*PO~".getBytes(StandardCharsets.US_ASCII);
 

@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(IsolatedSettings.class)
 class ModelBasedRunnerTest {
 
   // ---- a counter whose bug shows only after five increments in a row ----
@@ -52,7 +54,7 @@ class ModelBasedRunnerTest {
     }
   }
 
-  static final class CounterSpec implements ModelBasedSpec<int[], Counter, CounterCommand> {
+  static class CounterSpec implements ModelBasedSpec<int[], Counter, CounterCommand> {
     private final int cap;
     int systems;
     int closed;
@@ -151,6 +153,32 @@ class ModelBasedRunnerTest {
     ModelBasedRunner.forSpec(spec).seed(5).runs(40).check();
     assertThat(spec.systems).isEqualTo(40);
     assertThat(spec.closed).isEqualTo(40);
+  }
+
+  @Test
+  void runsComeFromCodeOrFromTheSystemProperty() {
+    CounterSpec spec = new CounterSpec(Integer.MAX_VALUE);
+    ModelBasedRunner.forSpec(spec).check();
+    assertThat(spec.systems).isEqualTo(ModelBasedRunner.DEFAULT_RUNS);
+
+    System.setProperty("omnichannel.tries", "12");
+    CounterSpec fromProperty = new CounterSpec(Integer.MAX_VALUE);
+    ModelBasedRunner.forSpec(fromProperty).check();
+    assertThat(fromProperty.systems).isEqualTo(12);
+  }
+
+  @Test
+  void specWhosePreconditionsRejectEverythingFails() {
+    CounterSpec rejecting =
+        new CounterSpec(4) {
+          @Override
+          public boolean precondition(int[] model, CounterCommand command) {
+            return false;
+          }
+        };
+    assertThatThrownBy(() -> ModelBasedRunner.forSpec(rejecting).runs(5).check())
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Preconditions rejected every generated command in 5 sequences");
   }
 
   @Test
