@@ -150,8 +150,9 @@ public interface Gen<T> {
 
   /**
    * Returns a generator of lists of {@code element} values whose length lies between the bounds,
-   * both inclusive; small sizes give short lists. Shrinks by removing chunks (halves, quarters, …),
-   * then single elements, then by shrinking elements one at a time. The lists are immutable.
+   * both inclusive; small sizes give short lists. Shrinks by removing chunks (halves, quarters, …,
+   * every pair of neighbours), then single elements, then by shrinking elements one at a time. The
+   * lists are immutable.
    *
    * @throws IllegalArgumentException if {@code minSize} is negative or exceeds {@code maxSize}
    */

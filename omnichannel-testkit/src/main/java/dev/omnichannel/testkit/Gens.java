@@ -66,7 +66,11 @@ final class Gens {
 
   /**
    * Returns the shorter lists made by removing chunks from {@code list}: the longest removal that
-   * keeps {@code minSize} first, then halves, quarters, … down to single elements at every offset.
+   * keeps {@code minSize} first, then halves, quarters, … at offsets stepping by the chunk size,
+   * then every pair of neighbours, then every single element.
+   *
+   * <p>Pairs are tried at every offset because two neighbours often only matter together (a pop and
+   * the push it needs), and chunks aligned to a power of two miss most such pairs.
    */
   static <E> Stream<List<E>> removals(List<E> list, int minSize) {
     int n = list.size();
@@ -77,6 +81,9 @@ final class Gens {
     List<Integer> chunkSizes = new ArrayList<>();
     chunkSizes.add(maxRemove);
     for (int k = n / 2; k >= 1; k /= 2) {
+      if (k == 1 && maxRemove >= 2 && chunkSizes.get(chunkSizes.size() - 1) > 2) {
+        chunkSizes.add(2);
+      }
       if (k < chunkSizes.get(chunkSizes.size() - 1)) {
         chunkSizes.add(k);
       }
@@ -84,7 +91,8 @@ final class Gens {
     return chunkSizes.stream()
         .flatMap(
             k ->
-                IntStream.iterate(0, start -> start < n, start -> start + k)
+                IntStream.iterate(
+                        0, start -> start < (k == 2 ? n - 1 : n), start -> start + (k == 2 ? 1 : k))
                     .filter(start -> Math.min(k, n - start) <= maxRemove)
                     .mapToObj(start -> without(list, start, Math.min(n, start + k))));
   }

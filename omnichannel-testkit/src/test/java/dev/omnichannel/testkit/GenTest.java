@@ -153,6 +153,7 @@ class GenTest {
         .startsWith(
             List.of(),
             List.of(3, 4),
+            List.of(1, 4),
             List.of(1, 2),
             List.of(2, 3, 4),
             List.of(1, 3, 4),

@@ -316,6 +316,19 @@ class ModelBasedRunnerTest {
   }
 
   @Test
+  void stackBugShrinksToFiveCommandsForManySeeds() {
+    // Needs pairs of neighbours removed together: a pop and the push it consumes.
+    for (long seed = 0; seed < 40; seed++) {
+      long s = seed;
+      PropertyFailure failure =
+          catchThrowableOfType(
+              PropertyFailure.class,
+              () -> ModelBasedRunner.forSpec(new StackSpec(true)).seed(s).check());
+      assertThat((List<?>) failure.shrunk()).as("seed %s", seed).hasSize(5);
+    }
+  }
+
+  @Test
   void correctStackPasses() {
     ModelBasedRunner.forSpec(new StackSpec(false)).seed(8).runs(60).maxCommands(40).check();
   }
