@@ -70,7 +70,7 @@ final class Runs {
       if (triesFromProperty) {
         hint += " -D" + TRIES_PROPERTY + "=" + tries;
       }
-      return hint;
+      return hint + " (or .seed(" + seed + "L) on the runner)";
     }
   }
 
