@@ -120,7 +120,8 @@ public interface Gen<T> {
   }
 
   /**
-   * Returns a generator that picks one of {@code gens} uniformly for every value.
+   * Returns a generator that picks one of {@code gens} uniformly for every value. A value shrinks
+   * within the generator that made it.
    *
    * @throws IllegalArgumentException if {@code gens} is empty
    */
@@ -135,7 +136,7 @@ public interface Gen<T> {
 
   /**
    * Returns a generator that picks one of the generators with a probability proportional to its
-   * weight.
+   * weight. A value shrinks within the generator that made it.
    *
    * <pre>{@code
    * Gen<Integer> mostlySmall = Gen.frequency(List.of(

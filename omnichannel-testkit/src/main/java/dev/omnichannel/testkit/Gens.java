@@ -574,7 +574,16 @@ final class Gens {
     public Tree<byte[]> tree(GenContext context) {
       byte[] bytes = new byte[length(context, minLength, maxLength)];
       context.random().nextBytes(bytes);
-      return Tree.unfold(bytes, this::shrink);
+      return bytesTree(bytes);
+    }
+
+    /**
+     * Returns the tree of {@code value} whose candidates come from a private copy, so that they
+     * stay right even if the property modifies the array it was given.
+     */
+    private Tree<byte[]> bytesTree(byte[] value) {
+      byte[] pristine = value.clone();
+      return Tree.of(value, () -> shrink(pristine).map(this::bytesTree));
     }
 
     @Override

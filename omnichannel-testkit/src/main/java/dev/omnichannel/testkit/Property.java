@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * tries. On failure the runner shrinks greedily (each step runs the property again) and throws a
  * {@link PropertyFailure} that prints the seed; {@code -Domnichannel.seed=<seed>} repeats the run.
  *
+ * <p>A property should not modify the value it is given (arrays in particular): the failure message
+ * shows the value after the property ran.
+ *
  * @since 0.1.0
  */
 public final class Property {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -229,6 +230,27 @@ class GenTest {
                         }));
     assertThat((byte[]) failure.shrunk()).containsExactly(100);
     assertThat(failure.getMessage()).contains("byte[1] {64}");
+  }
+
+  @Test
+  void bytesShrinkCorrectlyEvenWhenThePropertyModifiesThem() {
+    PropertyFailure failure =
+        catchThrowableOfType(
+            PropertyFailure.class,
+            () ->
+                Property.forAll(Gen.bytes(0, 64))
+                    .seed(10)
+                    .checkThat(
+                        bytes -> {
+                          boolean big = false;
+                          for (byte b : bytes) {
+                            big |= b >= 100;
+                          }
+                          Arrays.fill(bytes, (byte) 0);
+                          return !big;
+                        }));
+    assertThat(failure.shrinkSteps()).isPositive();
+    assertThat((byte[]) failure.shrunk()).hasSize(1);
   }
 
   @Test
