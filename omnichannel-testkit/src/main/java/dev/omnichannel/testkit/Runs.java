@@ -22,7 +22,7 @@ final class Runs {
       if (seed != null) {
         resolvedSeed = seed;
       } else {
-        String property = System.getProperty(SEED_PROPERTY);
+        String property = blankToNull(System.getProperty(SEED_PROPERTY));
         resolvedSeed = property == null ? new SplittableRandom().nextLong() : parseSeed(property);
       }
       int resolvedTries;
@@ -30,11 +30,16 @@ final class Runs {
       if (tries != null) {
         resolvedTries = tries;
       } else {
-        String property = System.getProperty(TRIES_PROPERTY);
+        String property = blankToNull(System.getProperty(TRIES_PROPERTY));
         triesFromProperty = property != null;
         resolvedTries = property == null ? defaultTries : parseTries(property);
       }
       return new Settings(resolvedSeed, resolvedTries, triesFromProperty);
+    }
+
+    /** Treats {@code -Dname=} (an empty value) like an absent property. */
+    private static @Nullable String blankToNull(@Nullable String property) {
+      return property == null || property.isBlank() ? null : property;
     }
 
     private static long parseSeed(String property) {

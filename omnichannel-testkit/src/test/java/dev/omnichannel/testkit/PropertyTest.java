@@ -401,6 +401,17 @@ class PropertyTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxShrinks must not be negative: -1");
 
+    System.setProperty("omnichannel.seed", " ");
+    System.setProperty("omnichannel.tries", "");
+    int[] count = {0};
+    Property.forAll(Gen.ints(0, 1)).check(x -> count[0]++);
+    assertThat(count[0]).as("blank properties count as absent").isEqualTo(Property.DEFAULT_TRIES);
+
+    System.setProperty("omnichannel.tries", "0");
+    assertThatThrownBy(() -> Property.forAll(Gen.ints(0, 1)).check(x -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("system property omnichannel.tries must be a positive int: 0");
+
     System.setProperty("omnichannel.seed", "abc");
     assertThatThrownBy(() -> Property.forAll(Gen.ints(0, 1)).check(x -> {}))
         .isInstanceOf(IllegalArgumentException.class)
