@@ -487,31 +487,35 @@ final class Gens {
     }
   }
 
-  /**
-   * Returns the tree of a list of element trees: removals first, then each element shrunk in place.
-   */
+  /** Returns the tree of a list of element trees; its candidates are {@link #listCandidates}. */
   static <T> Tree<List<T>> listTree(List<Tree<T>> elements, int minSize) {
     ImmutableList<T> value =
         elements.stream().map(Tree::value).collect(ImmutableList.toImmutableList());
     return Tree.of(
-        value,
+        value, () -> listCandidates(elements, minSize).map(shorter -> listTree(shorter, minSize)));
+  }
+
+  /**
+   * Returns the smaller lists of element trees to try: the {@link #removals} first, then each
+   * element replaced by one of its candidates.
+   */
+  static <T> Stream<List<Tree<T>>> listCandidates(List<Tree<T>> elements, int minSize) {
+    return Tree.concat(
+        () -> removals(elements, minSize),
         () ->
-            Tree.concat(
-                () -> removals(elements, minSize).map(shorter -> listTree(shorter, minSize)),
-                () ->
-                    IntStream.range(0, elements.size())
-                        .boxed()
-                        .flatMap(
-                            i ->
-                                elements
-                                    .get(i)
-                                    .children()
-                                    .map(
-                                        smaller -> {
-                                          List<Tree<T>> replaced = new ArrayList<>(elements);
-                                          replaced.set(i, smaller);
-                                          return listTree(replaced, minSize);
-                                        }))));
+            IntStream.range(0, elements.size())
+                .boxed()
+                .flatMap(
+                    i ->
+                        elements
+                            .get(i)
+                            .children()
+                            .map(
+                                smaller -> {
+                                  List<Tree<T>> replaced = new ArrayList<>(elements);
+                                  replaced.set(i, smaller);
+                                  return replaced;
+                                })));
   }
 
   /** Strings as lists of code points drawn from an alphabet. */

@@ -172,8 +172,13 @@ public final class Property {
         Tree<T> tree,
         Throwable failure,
         Consumer<T> property) {
-      Runs.Shrunk<T> shrunk =
-          Runs.shrink(tree, failure, v -> Outcome.of(() -> property.accept(v)), maxShrinks);
+      Runs.Shrunk<Tree<T>> shrunk =
+          Runs.shrink(
+              tree,
+              failure,
+              Tree::children,
+              t -> new Runs.Ran<>(t, Outcome.of(() -> property.accept(t.value()))),
+              maxShrinks);
       String message =
           "Property failed on try "
               + (index + 1)
@@ -188,7 +193,7 @@ public final class Property {
               + "\n  original counterexample: "
               + Show.show(tree.value())
               + "\n  shrunk counterexample:   "
-              + Show.show(shrunk.tree().value())
+              + Show.show(shrunk.state().value())
               + "\n  ("
               + shrunk.steps()
               + " shrink steps in "
@@ -201,7 +206,7 @@ public final class Property {
           settings.seed(),
           index + 1,
           tree.value(),
-          shrunk.tree().value(),
+          shrunk.state().value(),
           shrunk.steps());
     }
   }
