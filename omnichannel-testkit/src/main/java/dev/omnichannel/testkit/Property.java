@@ -135,6 +135,7 @@ public final class Property {
      * @throws PropertyFailure if the property does not hold for a value
      * @throws OmnichannelException if the generator fails, for example a too strict {@link
      *     Gen#filter}
+     * @throws AssertionError if assumptions discarded every value
      */
     public void checkThat(Predicate<T> property) {
       checkNotNull(property, "property");

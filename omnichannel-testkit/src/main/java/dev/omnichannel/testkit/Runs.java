@@ -71,7 +71,7 @@ final class Runs {
       return GenContext.of(new SplittableRandom(trySeed(seed, index)), size(index, tries));
     }
 
-    /** Returns the command-line flags that repeat this run. */
+    /** Returns how to repeat this run: the command-line flags, or the call on the runner. */
     String rerunHint() {
       String hint = "-D" + SEED_PROPERTY + "=" + seed;
       if (triesFromProperty) {
@@ -140,7 +140,7 @@ final class Runs {
     return new Shrunk<>(current, currentFailure, steps, runs[0]);
   }
 
-  /** Returns the first line of a throwable: its class and message. */
+  /** Returns the class and message of a throwable, indented to fit into a failure message. */
   static String describe(Throwable t) {
     return t.toString().replace("\n", "\n    ");
   }
