@@ -36,6 +36,7 @@ class PropertyTest {
     assertThat(failure.shrinkSteps()).isPositive();
     assertThat(failure.seed()).isEqualTo(7);
     assertThat(failure.getMessage())
+        .contains("Property failed on try " + failure.tryNumber() + " of 200 (seed 7")
         .contains("-Domnichannel.seed=7 (or .seed(7L) on the runner)")
         .contains("shrunk counterexample:   1000")
         .contains("original counterexample: " + failure.original());
