@@ -197,8 +197,8 @@ final class Gens {
         hi = max;
       } else {
         double exponent = (double) context.size() / GenContext.MAX_SIZE;
-        lo = target - reach((double) target - (double) min, exponent, target - min);
-        hi = target + reach((double) max - (double) target, exponent, max - target);
+        lo = target - reach((double) target - (double) min, exponent);
+        hi = target + reach((double) max - (double) target, exponent);
       }
       if (context.random().nextInt(8) == 0) {
         // Boundaries and the neighbours of the target find off-by-one bugs. The real bounds come
@@ -217,15 +217,12 @@ final class Gens {
     }
 
     /**
-     * Returns how far from the target a value may lie: {@code (distance + 1)^exponent - 1}, so the
-     * reach grows exponentially with the size and covers the whole distance at the largest size.
+     * Returns how far from the target a value may lie below the largest size: {@code (distance +
+     * 1)^exponent - 1} for an exponent below 1, so the reach grows exponentially with the size and
+     * stays below the distance (doubles keep the arithmetic free of overflow).
      */
-    private static long reach(double distance, double exponent, long exactDistance) {
-      double reach = Math.floor(Math.pow(distance + 1, exponent)) - 1;
-      if (reach >= distance) {
-        return exactDistance;
-      }
-      return (long) Math.max(0, reach);
+    private static long reach(double distance, double exponent) {
+      return (long) Math.max(0, Math.floor(Math.pow(distance + 1, exponent)) - 1);
     }
 
     @Override
