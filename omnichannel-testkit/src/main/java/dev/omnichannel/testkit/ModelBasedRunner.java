@@ -169,9 +169,9 @@ public final class ModelBasedRunner {
     }
 
     /**
-     * Runs the commands of {@code source} on a fresh model and system until the source is empty or
-     * a command fails, skipping commands whose precondition does not hold, and closes the system.
-     * Returns the commands that ran.
+     * Runs the commands of {@code source} on a fresh model and system until the source is empty, a
+     * command fails or a JUnit assumption in a step does not hold, skipping commands whose
+     * precondition does not hold, and closes the system. Returns the commands that ran.
      */
     private Runs.Ran<List<Tree<C>>> execute(CommandSource<M, C> source) {
       M model = spec.newModel();
@@ -191,7 +191,8 @@ public final class ModelBasedRunner {
                     spec.step(model, system, value);
                     spec.invariants(model, system);
                   });
-          if (outcome.failure() != null) {
+          if (outcome.failure() != null || outcome.discarded()) {
+            // A failed JUnit assumption inside a step ends the sequence without failing it.
             break;
           }
         }

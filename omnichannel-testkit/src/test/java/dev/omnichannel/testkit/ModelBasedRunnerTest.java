@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -153,6 +154,36 @@ class ModelBasedRunnerTest {
     ModelBasedRunner.forSpec(spec).seed(5).runs(40).check();
     assertThat(spec.systems).isEqualTo(40);
     assertThat(spec.closed).isEqualTo(40);
+  }
+
+  @Test
+  void failedAssumptionInAStepEndsTheSequenceWithoutFailingIt() {
+    int[] stepsAfterAbort = {0};
+    boolean[] aborted = {false};
+    CounterSpec spec =
+        new CounterSpec(4) {
+          @Override
+          public Counter newSystem() {
+            aborted[0] = false;
+            return super.newSystem();
+          }
+
+          @Override
+          public void step(int[] model, Counter system, CounterCommand command) {
+            if (aborted[0]) {
+              stepsAfterAbort[0]++;
+            }
+            // Below the cap the counter is right; the sequence must stop before it could go wrong.
+            if (model[0] == 3) {
+              aborted[0] = true;
+              Assumptions.abort("the rest of this sequence is out of scope");
+            }
+            super.step(model, system, command);
+          }
+        };
+    ModelBasedRunner.forSpec(spec).seed(17).check();
+    assertThat(stepsAfterAbort[0]).isZero();
+    assertThat(spec.closed).isEqualTo(spec.systems).isEqualTo(ModelBasedRunner.DEFAULT_RUNS);
   }
 
   @Test
