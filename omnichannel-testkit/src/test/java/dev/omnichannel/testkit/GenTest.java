@@ -216,18 +216,7 @@ class GenTest {
     PropertyFailure failure =
         catchThrowableOfType(
             PropertyFailure.class,
-            () ->
-                Property.forAll(Gen.bytes(0, 64))
-                    .seed(10)
-                    .checkThat(
-                        bytes -> {
-                          for (byte b : bytes) {
-                            if (b >= 100) {
-                              return false;
-                            }
-                          }
-                          return true;
-                        }));
+            () -> Property.forAll(Gen.bytes(0, 64)).seed(10).checkThat(GenTest::allBelow100));
     assertThat((byte[]) failure.shrunk()).containsExactly(100);
     assertThat(failure.getMessage()).contains("byte[1] {64}");
   }
@@ -242,15 +231,21 @@ class GenTest {
                     .seed(10)
                     .checkThat(
                         bytes -> {
-                          boolean big = false;
-                          for (byte b : bytes) {
-                            big |= b >= 100;
-                          }
+                          boolean holds = allBelow100(bytes);
                           Arrays.fill(bytes, (byte) 0);
-                          return !big;
+                          return holds;
                         }));
     assertThat(failure.shrinkSteps()).isPositive();
     assertThat((byte[]) failure.shrunk()).hasSize(1);
+  }
+
+  private static boolean allBelow100(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b >= 100) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Test
