@@ -61,8 +61,8 @@ public interface Gen<T> {
   }
 
   /**
-   * Returns a generator of the values of this generator that satisfy {@code p}. Draws again when a
-   * value is rejected, at most 100 times in a row, then fails with an {@link
+   * Returns a generator of the values of this generator that satisfy {@code p}. Draws again, at
+   * growing sizes, when a value is rejected, at most 100 times in a row, then fails with an {@link
    * dev.omnichannel.core.OmnichannelException} that names the too strict filter. Shrink candidates
    * that do not satisfy {@code p} are skipped.
    */
@@ -120,7 +120,8 @@ public interface Gen<T> {
   }
 
   /**
-   * Returns a generator that picks one of {@code gens} uniformly for every value.
+   * Returns a generator that picks one of {@code gens} uniformly for every value. A value shrinks
+   * within the generator that made it.
    *
    * @throws IllegalArgumentException if {@code gens} is empty
    */
@@ -135,7 +136,7 @@ public interface Gen<T> {
 
   /**
    * Returns a generator that picks one of the generators with a probability proportional to its
-   * weight.
+   * weight. A value shrinks within the generator that made it.
    *
    * <pre>{@code
    * Gen<Integer> mostlySmall = Gen.frequency(List.of(
@@ -150,8 +151,9 @@ public interface Gen<T> {
 
   /**
    * Returns a generator of lists of {@code element} values whose length lies between the bounds,
-   * both inclusive; small sizes give short lists. Shrinks by removing chunks (halves, quarters, …),
-   * then single elements, then by shrinking elements one at a time. The lists are immutable.
+   * both inclusive; small sizes give short lists. Shrinks by removing chunks (halves, quarters, …,
+   * every pair of neighbours), then single elements, then by shrinking elements one at a time. The
+   * lists are immutable.
    *
    * @throws IllegalArgumentException if {@code minSize} is negative or exceeds {@code maxSize}
    */
@@ -184,8 +186,8 @@ public interface Gen<T> {
 
   /**
    * Returns a generator of byte arrays whose length lies between the bounds, both inclusive.
-   * Shrinks by truncation, then by zeroing all bytes, then by moving single bytes towards zero.
-   * Every call returns a fresh array.
+   * Shrinks by truncation, then by removing chunks and single bytes, then by zeroing all bytes,
+   * then by moving single bytes towards zero. Every call returns a fresh array.
    *
    * @throws IllegalArgumentException if {@code minLength} is negative or exceeds {@code maxLength}
    */

@@ -15,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(IsolatedSettings.class)
 class ModelBasedRunnerTest {
 
   // ---- a counter whose bug shows only after five increments in a row ----
@@ -52,7 +55,7 @@ class ModelBasedRunnerTest {
     }
   }
 
-  static final class CounterSpec implements ModelBasedSpec<int[], Counter, CounterCommand> {
+  static class CounterSpec implements ModelBasedSpec<int[], Counter, CounterCommand> {
     private final int cap;
     int systems;
     int closed;
@@ -154,6 +157,62 @@ class ModelBasedRunnerTest {
   }
 
   @Test
+  void failedAssumptionInAStepEndsTheSequenceWithoutFailingIt() {
+    int[] stepsAfterAbort = {0};
+    boolean[] aborted = {false};
+    CounterSpec spec =
+        new CounterSpec(4) {
+          @Override
+          public Counter newSystem() {
+            aborted[0] = false;
+            return super.newSystem();
+          }
+
+          @Override
+          public void step(int[] model, Counter system, CounterCommand command) {
+            if (aborted[0]) {
+              stepsAfterAbort[0]++;
+            }
+            // Below the cap the counter is right; the sequence must stop before it could go wrong.
+            if (model[0] == 3) {
+              aborted[0] = true;
+              Assumptions.abort("the rest of this sequence is out of scope");
+            }
+            super.step(model, system, command);
+          }
+        };
+    ModelBasedRunner.forSpec(spec).seed(17).check();
+    assertThat(stepsAfterAbort[0]).isZero();
+    assertThat(spec.closed).isEqualTo(spec.systems).isEqualTo(ModelBasedRunner.DEFAULT_RUNS);
+  }
+
+  @Test
+  void runsComeFromCodeOrFromTheSystemProperty() {
+    CounterSpec spec = new CounterSpec(Integer.MAX_VALUE);
+    ModelBasedRunner.forSpec(spec).check();
+    assertThat(spec.systems).isEqualTo(ModelBasedRunner.DEFAULT_RUNS);
+
+    System.setProperty("omnichannel.tries", "12");
+    CounterSpec fromProperty = new CounterSpec(Integer.MAX_VALUE);
+    ModelBasedRunner.forSpec(fromProperty).check();
+    assertThat(fromProperty.systems).isEqualTo(12);
+  }
+
+  @Test
+  void specWhosePreconditionsRejectEverythingFails() {
+    CounterSpec rejecting =
+        new CounterSpec(4) {
+          @Override
+          public boolean precondition(int[] model, CounterCommand command) {
+            return false;
+          }
+        };
+    assertThatThrownBy(() -> ModelBasedRunner.forSpec(rejecting).runs(5).check())
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Preconditions rejected every generated command in 5 sequences");
+  }
+
+  @Test
   void printedSeedRepeatsTheSameSequences() {
     PropertyFailure first =
         catchThrowableOfType(
@@ -211,6 +270,7 @@ class ModelBasedRunnerTest {
       implements ModelBasedSpec<Deque<Integer>, BoundedStack, StackCommand> {
     static final int CAPACITY = 3;
     private final boolean buggy;
+    int preconditionViolations;
 
     StackSpec(boolean buggy) {
       this.buggy = buggy;
@@ -247,6 +307,7 @@ class ModelBasedRunnerTest {
         assertEquals(fits, system.push(push.value()), "push accepted");
       } else {
         if (model.isEmpty()) {
+          preconditionViolations++;
           throw new IllegalStateException("pop ran although its precondition did not hold");
         }
         assertEquals(Optional.of(model.pop()), system.pop(), "popped value");
@@ -261,10 +322,10 @@ class ModelBasedRunnerTest {
 
   @Test
   void findsTheStackBugAndShrinksToFillOverflowPop() {
+    StackSpec spec = new StackSpec(true);
     PropertyFailure failure =
         catchThrowableOfType(
-            PropertyFailure.class,
-            () -> ModelBasedRunner.forSpec(new StackSpec(true)).seed(3).check());
+            PropertyFailure.class, () -> ModelBasedRunner.forSpec(spec).seed(3).check());
 
     @SuppressWarnings("unchecked")
     List<StackCommand> shrunk = (List<StackCommand>) failure.shrunk();
@@ -272,10 +333,30 @@ class ModelBasedRunnerTest {
     assertThat(shrunk).hasSize(5);
     assertThat(shrunk.subList(0, 4)).allSatisfy(c -> assertThat(c).isInstanceOf(Push.class));
     assertThat(shrunk.get(4)).isInstanceOf(Pop.class);
-    assertThat(((Push) shrunk.get(3)).value()).isNotEqualTo(((Push) shrunk.get(2)).value());
-    // Shrinking removed pushes that earlier pops needed; those pops were skipped, never run.
+    // Command values shrink too: the first pushes to 0, the overflowing one differs by one.
+    assertThat(shrunk.subList(0, 2)).containsOnly(new Push(0));
+    assertThat(List.of(shrunk.get(2), shrunk.get(3)))
+        .containsExactlyInAnyOrder(new Push(0), new Push(1));
+    // Shrinking removed pushes that later pops needed; those pops were skipped, never run.
+    assertThat(spec.preconditionViolations).isZero();
+    @SuppressWarnings("unchecked")
+    List<StackCommand> original = (List<StackCommand>) failure.original();
+    assertThat(original).hasSizeGreaterThan(5).contains(new Pop());
     assertThat(failure.getCause()).isInstanceOf(AssertionError.class);
     assertThat(failure.getCause()).hasMessageContaining("popped value");
+  }
+
+  @Test
+  void stackBugShrinksToFiveCommandsForManySeeds() {
+    // Needs pairs of neighbours removed together: a pop and the push it consumes.
+    for (long seed = 0; seed < 40; seed++) {
+      long s = seed;
+      PropertyFailure failure =
+          catchThrowableOfType(
+              PropertyFailure.class,
+              () -> ModelBasedRunner.forSpec(new StackSpec(true)).seed(s).check());
+      assertThat((List<?>) failure.shrunk()).as("seed %s", seed).hasSize(5);
+    }
   }
 
   @Test
@@ -336,8 +417,7 @@ class ModelBasedRunnerTest {
             PropertyFailure.class, () -> ModelBasedRunner.forSpec(spec).seed(1).check());
     @SuppressWarnings("unchecked")
     List<Add> shrunk = (List<Add>) failure.shrunk();
-    assertThat(shrunk).hasSize(2);
-    assertThat(shrunk.get(0)).isEqualTo(shrunk.get(1));
+    assertThat(shrunk).containsExactly(new Add(0), new Add(0));
   }
 
   @Test
