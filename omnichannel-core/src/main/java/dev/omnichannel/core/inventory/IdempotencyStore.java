@@ -14,19 +14,28 @@ final class IdempotencyStore {
     final Object command;
     private volatile @Nullable Outcome<?> outcome;
     private volatile boolean abandoned;
+    private volatile boolean waiting;
 
     Entry(Object command) {
       this.command = command;
     }
 
-    synchronized void complete(Outcome<?> result) {
+    void complete(Outcome<?> result) {
       outcome = result;
-      notifyAll();
+      if (waiting) {
+        synchronized (this) {
+          notifyAll();
+        }
+      }
     }
 
-    synchronized void abandon() {
+    void abandon() {
       abandoned = true;
-      notifyAll();
+      if (waiting) {
+        synchronized (this) {
+          notifyAll();
+        }
+      }
     }
 
     /** Waits for the outcome; returns null if the command that owned the key failed. */
@@ -36,10 +45,13 @@ final class IdempotencyStore {
         return result;
       }
       synchronized (this) {
+        // Set under the monitor, then re-check: the owner notifies under the same monitor after
+        // publishing, so either it sees the flag or this thread sees the outcome.
+        waiting = true;
         boolean interrupted = false;
         while (outcome == null && !abandoned) {
           try {
-            wait();
+            wait(10);
           } catch (InterruptedException e) {
             interrupted = true;
           }
