@@ -18,10 +18,12 @@ import java.nio.charset.StandardCharsets;
  * @param maxElementLength the longest element (with its repetitions and components) the reader
  *     holds in memory; a longer one is refused
  * @param maxFindings how many findings the reader keeps; later ones are counted, not kept
+ * @param loops whether to report {@code START_LOOP}/{@code END_LOOP} events for transaction sets
+ *     with a built-in definition
  * @since 0.1.0
  */
 public record ReaderOptions(
-    boolean tolerant, Charset charset, int maxElementLength, int maxFindings) {
+    boolean tolerant, Charset charset, int maxElementLength, int maxFindings, boolean loops) {
 
   /** Creates the options. */
   public ReaderOptions {
@@ -33,21 +35,26 @@ public record ReaderOptions(
 
   /** Returns strict options: fixed-width ISA, UTF-8, elements up to 1 MiB, 1000 findings. */
   public static ReaderOptions strict() {
-    return new ReaderOptions(false, StandardCharsets.UTF_8, 1 << 20, 1000);
+    return new ReaderOptions(false, StandardCharsets.UTF_8, 1 << 20, 1000, true);
   }
 
   /** Returns tolerant options, otherwise like {@link #strict()}. */
   public static ReaderOptions tolerantMode() {
-    return new ReaderOptions(true, StandardCharsets.UTF_8, 1 << 20, 1000);
+    return new ReaderOptions(true, StandardCharsets.UTF_8, 1 << 20, 1000, true);
   }
 
   /** Returns these options with another charset. */
   public ReaderOptions withCharset(Charset newCharset) {
-    return new ReaderOptions(tolerant, newCharset, maxElementLength, maxFindings);
+    return new ReaderOptions(tolerant, newCharset, maxElementLength, maxFindings, loops);
+  }
+
+  /** Returns these options with or without loop events. */
+  public ReaderOptions withLoops(boolean enabled) {
+    return new ReaderOptions(tolerant, charset, maxElementLength, maxFindings, enabled);
   }
 
   /** Returns these options with another element length limit. */
   public ReaderOptions withMaxElementLength(int length) {
-    return new ReaderOptions(tolerant, charset, length, maxFindings);
+    return new ReaderOptions(tolerant, charset, length, maxFindings, loops);
   }
 }

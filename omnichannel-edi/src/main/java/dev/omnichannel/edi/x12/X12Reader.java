@@ -113,6 +113,9 @@ public final class X12Reader implements Closeable {
   private long eventLine;
 
   private final List<Finding> findings = new ArrayList<>();
+  private @Nullable String st01;
+  private @Nullable StructureTracker tracker;
+  private final java.util.ArrayDeque<String> loopIds = new java.util.ArrayDeque<>();
   private int droppedFindings;
   private final String[] tagCache = new String[512];
 
@@ -466,14 +469,42 @@ public final class X12Reader implements Closeable {
         inTransaction = true;
         segmentPosition = 0;
         push(X12Event.START_TRANSACTION, null, 0, start);
+        st01 = null;
+        tracker = null;
+        loopIds.clear();
         break;
       default:
+        if (inTransaction && options.loops()) {
+          loopEvents(start);
+        }
         break;
     }
     segmentPosition = inTransaction ? segmentPosition + 1 : 0;
     push(X12Event.START_SEGMENT, segmentTag, 0, start);
     state = ended ? State.END_PENDING : State.IN_SEGMENT;
     return true;
+  }
+
+  private void loopEvents(long start) {
+    String id = st01;
+    if (tracker == null && id != null) {
+      Schemas.TransactionDef def = Schemas.transaction(id);
+      tracker = def == null ? null : new StructureTracker(def);
+      st01 = null;
+    }
+    StructureTracker t = tracker;
+    if (t == null) {
+      return;
+    }
+    StructureTracker.Match m = t.accept(segmentTag);
+    for (int i = 0; i < m.closed && !loopIds.isEmpty(); i++) {
+      push(X12Event.END_LOOP, loopIds.pop(), 0, start);
+    }
+    Schemas.Entry opened = m.opened;
+    if (opened != null) {
+      loopIds.push(opened.tag());
+      push(X12Event.START_LOOP, opened.tag(), 0, start);
+    }
   }
 
   private boolean isLeadingJunk(char c) {
@@ -769,6 +800,9 @@ public final class X12Reader implements Closeable {
     }
     fieldLength = n;
     fieldActive = true;
+    if (elementIndex == 1 && inTransaction && "ST".equals(segmentTag)) {
+      st01 = new String(f, 0, n);
+    }
     partStarted = false;
     partStart = 0;
     repetitionIndex = 0;

@@ -97,7 +97,7 @@ public final class X12Validator {
     private Location stLoc = loc0();
     private List<Finding> txFindings = new ArrayList<>();
     private Schemas.@Nullable TransactionDef txDef;
-    private final List<Frame> frames = new ArrayList<>();
+    private @Nullable StructureTracker tracker;
     private final Set<String> hlIds = new HashSet<>();
 
     // segment
@@ -281,14 +281,16 @@ public final class X12Validator {
       st = new String[4];
       txFindings = new ArrayList<>();
       txDef = null;
-      frames.clear();
+      tracker = null;
       hlIds.clear();
     }
 
     private void endTransaction(boolean missingTrailer) {
-      if (!missingTrailer && txDef != null) {
-        closeFrames(0, segLoc);
+      StructureTracker t = tracker;
+      if (!missingTrailer && t != null) {
+        report(t.end());
       }
+      tracker = null;
       String setId = nz(st[1]);
       String control = nz(st[2]);
       if (inGroup) {
@@ -297,7 +299,6 @@ public final class X12Validator {
                 setId, control, nz(st[3]), stLoc, ImmutableList.copyOf(txFindings)));
       }
       inTransaction = false;
-      frames.clear();
     }
 
     private void endGroup(boolean missingTrailer) {
@@ -739,11 +740,7 @@ public final class X12Validator {
                 + nz(gs[1]),
             segLoc.atElement(1));
       }
-      frames.clear();
-      Frame root = new Frame(def.root());
-      root.index = 0;
-      root.counts[0] = 1;
-      frames.add(root);
+      tracker = new StructureTracker(def);
       Schemas.SegmentDef d = Schemas.segment("ST");
       if (d != null) {
         segDef = d;
@@ -848,82 +845,47 @@ public final class X12Validator {
 
     // ------------------------------------------------------------------------- structure
 
-    /** One open loop: its definition, the current child and how often each child occurred. */
-    private static final class Frame {
-      final Schemas.Entry loop;
-      final int[] counts;
-      int index;
-
-      Frame(Schemas.Entry loop) {
-        this.loop = loop;
-        this.counts = new int[loop.kids().size()];
-      }
-    }
-
     private void structure() {
-      for (int depth = frames.size() - 1; depth >= 0; depth--) {
-        Frame f = frames.get(depth);
-        ImmutableList<Schemas.Entry> kids = f.loop.kids();
-        // In a loop, the trigger segment (child 0) starts a new iteration one level up.
-        for (int i = Math.max(f.index, depth > 0 ? 1 : 0); i < kids.size(); i++) {
-          Schemas.Entry c = kids.get(i);
-          boolean loopMatch = c.isLoop() && c.kids().get(0).tag().equals(tag);
-          boolean segMatch = !c.isLoop() && c.tag().equals(tag);
-          if (!loopMatch && !segMatch) {
-            continue;
-          }
-          closeFrames(depth + 1, segLoc);
-          missingBetween(f, i);
-          f.index = i;
-          f.counts[i]++;
-          if (f.counts[i] > c.max()) {
-            segError(
-                loopMatch ? "LOOP_EXCEEDS_MAXIMUM" : "SEGMENT_EXCEEDS_MAXIMUM_USE",
-                loopMatch ? "4" : "5",
-                (loopMatch ? "loop " : "segment ")
-                    + tag
-                    + " occurs more than "
-                    + c.max()
-                    + " times",
-                segLoc);
-          }
-          if (loopMatch) {
-            Frame child = new Frame(c);
-            child.index = 0;
-            child.counts[0] = 1;
-            frames.add(child);
-          }
-          return;
-        }
+      StructureTracker t = tracker;
+      if (t == null) {
+        return;
       }
-      Schemas.TransactionDef def = txDef;
-      if (Schemas.segment(tag) == null && (def == null || !def.tags().contains(tag))) {
-        segError("UNRECOGNIZED_SEGMENT", "1", "segment " + tag + " is not known", segLoc);
-      } else if (def != null && !def.tags().contains(tag)) {
-        segError(
-            "SEGMENT_NOT_IN_SET",
-            "6",
-            "segment " + tag + " is not part of transaction set " + def.id(),
-            segLoc);
-      } else {
-        segError("UNEXPECTED_SEGMENT", "2", "segment " + tag + " is not expected here", segLoc);
-      }
+      StructureTracker.Match m = t.accept(tag);
+      report(m);
     }
 
-    /** Reports mandatory children skipped between the current child and {@code to}. */
-    private void missingBetween(Frame f, int to) {
-      ImmutableList<Schemas.Entry> kids = f.loop.kids();
-      for (int j = f.index; j < to; j++) {
-        if (kids.get(j).requirement() == 'M' && f.counts[j] == 0) {
-          missing(kids.get(j));
-        }
+    private void report(StructureTracker.Match m) {
+      for (Schemas.Entry e : m.missing) {
+        missing(e);
       }
-    }
-
-    private void closeFrames(int fromDepth, Location at) {
-      while (frames.size() > fromDepth) {
-        Frame f = frames.remove(frames.size() - 1);
-        missingBetween(f, f.loop.kids().size());
+      switch (m.problem) {
+        case "":
+          break;
+        case "4":
+        case "5":
+          segError(
+              m.loopProblem ? "LOOP_EXCEEDS_MAXIMUM" : "SEGMENT_EXCEEDS_MAXIMUM_USE",
+              m.problem,
+              (m.loopProblem ? "loop " : "segment ")
+                  + tag
+                  + " occurs more than "
+                  + m.max
+                  + " times",
+              segLoc);
+          break;
+        case "1":
+          segError("UNRECOGNIZED_SEGMENT", "1", "segment " + tag + " is not known", segLoc);
+          break;
+        case "6":
+          segError(
+              "SEGMENT_NOT_IN_SET",
+              "6",
+              "segment " + tag + " is not part of transaction set " + nz(st[1]),
+              segLoc);
+          break;
+        default:
+          segError("UNEXPECTED_SEGMENT", "2", "segment " + tag + " is not expected here", segLoc);
+          break;
       }
     }
 

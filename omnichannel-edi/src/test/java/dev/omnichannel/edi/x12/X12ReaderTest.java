@@ -168,6 +168,25 @@ class X12ReaderTest {
         .containsExactly("START_COMPOSITE:0", "ELEMENT:1=LB", "ELEMENT:2=2", "END_COMPOSITE:0");
   }
 
+  @Test
+  void reportsLoopsOfDefinedTransactionSets() {
+    X12Reader r = reader(Fixtures.PO_850, ReaderOptions.strict());
+    List<String> loops = new ArrayList<>();
+    while (r.hasNext()) {
+      X12Event e = r.next();
+      if (e == X12Event.START_LOOP || e == X12Event.END_LOOP) {
+        loops.add((e == X12Event.START_LOOP ? "+" : "-") + r.text());
+      }
+    }
+    assertThat(loops)
+        .containsExactly(
+            "+N1", "-N1", "+PO1", "+PID", "-PID", "-PO1", "+PO1", "-PO1", "+CTT", "-CTT");
+    X12Reader without = reader(Fixtures.PO_850, ReaderOptions.strict().withLoops(false));
+    while (without.hasNext()) {
+      assertThat(without.next()).isNotIn(X12Event.START_LOOP, X12Event.END_LOOP);
+    }
+  }
+
   static void drain(X12Reader r) {
     while (r.hasNext()) {
       r.next();
