@@ -12,4 +12,5 @@ module dev.omnichannel.edi {
   exports dev.omnichannel.edi;
   exports dev.omnichannel.edi.x12;
   exports dev.omnichannel.edi.x12.spi;
+  exports dev.omnichannel.edi.retail;
 }
