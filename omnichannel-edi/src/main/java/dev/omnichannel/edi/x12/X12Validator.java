@@ -713,6 +713,13 @@ public final class X12Validator {
       if (!syntax) {
         return;
       }
+      if (!v5010 && !nz(st[3]).isEmpty()) {
+        elError(
+            segLoc.atElement(3),
+            "TOO_MANY_ELEMENTS",
+            "3",
+            "ST03 (implementation convention) exists from 005010 only");
+      }
       txDef = Schemas.transaction(id);
       if (txDef == null) {
         Finding f =
