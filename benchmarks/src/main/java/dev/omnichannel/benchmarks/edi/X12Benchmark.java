@@ -67,7 +67,9 @@ public class X12Benchmark {
         megabytes,
         Files.size(input),
         segments,
-        repeats * body.size() + 6L);
+        repeats * body.size()
+            + 2L
+            + 2L * ((repeats + X12Inputs.GROUP_SIZE - 1) / X12Inputs.GROUP_SIZE));
   }
 
   @TearDown(Level.Trial)
@@ -157,8 +159,15 @@ public class X12Benchmark {
             new Delimiters('*', '>', Delimiters.NONE, '~', "\n"),
             ControlNumberSource.inMemory());
     writeSegment(w, X12Inputs.isa().substring(0, X12Inputs.isa().length() - 1).split("\\*", -1));
-    writeSegment(w, "GS*PO*SENDER*RECEIVER*20260101*1200*1*X*004010".split("\\*", -1));
+    int group = 1;
+    writeSegment(w, gs(group));
     for (int i = 1; i <= repeats; i++) {
+      if (i % X12Inputs.GROUP_SIZE == 1 && i > 1) {
+        writeSegment(
+            w,
+            new String[] {"GE", Integer.toString(X12Inputs.GROUP_SIZE), Integer.toString(group)});
+        writeSegment(w, gs(++group));
+      }
       String control = Integer.toString(10000 + i);
       for (String[] seg : body) {
         if (seg[0].equals("ST") || seg[0].equals("SE")) {
@@ -170,10 +179,20 @@ public class X12Benchmark {
         }
       }
     }
-    writeSegment(w, new String[] {"GE", Integer.toString(repeats), "1"});
-    writeSegment(w, new String[] {"IEA", "1", "000000001"});
+    writeSegment(
+        w, new String[] {"GE", Integer.toString(lastGroupSize()), Integer.toString(group)});
+    writeSegment(w, new String[] {"IEA", Integer.toString(group), "000000001"});
     w.flush();
     return out.count;
+  }
+
+  private static String[] gs(int group) {
+    return ("GS*PO*SENDER*RECEIVER*20260101*1200*" + group + "*X*004010").split("\\*", -1);
+  }
+
+  private int lastGroupSize() {
+    int rest = repeats % X12Inputs.GROUP_SIZE;
+    return rest == 0 ? X12Inputs.GROUP_SIZE : rest;
   }
 
   private static void writeSegment(X12Writer w, String[] seg) {
@@ -192,8 +211,15 @@ public class X12Benchmark {
     try (EDIStreamWriter w = f.createEDIStreamWriter(out)) {
       w.startInterchange();
       writeSegment(w, X12Inputs.isa().substring(0, X12Inputs.isa().length() - 1).split("\\*", -1));
-      writeSegment(w, "GS*PO*SENDER*RECEIVER*20260101*1200*1*X*004010".split("\\*", -1));
+      int group = 1;
+      writeSegment(w, gs(group));
       for (int i = 1; i <= repeats; i++) {
+        if (i % X12Inputs.GROUP_SIZE == 1 && i > 1) {
+          writeSegment(
+              w,
+              new String[] {"GE", Integer.toString(X12Inputs.GROUP_SIZE), Integer.toString(group)});
+          writeSegment(w, gs(++group));
+        }
         String control = Integer.toString(10000 + i);
         for (String[] seg : body) {
           if (seg[0].equals("ST") || seg[0].equals("SE")) {
@@ -205,8 +231,9 @@ public class X12Benchmark {
           }
         }
       }
-      writeSegment(w, new String[] {"GE", Integer.toString(repeats), "1"});
-      writeSegment(w, new String[] {"IEA", "1", "000000001"});
+      writeSegment(
+          w, new String[] {"GE", Integer.toString(lastGroupSize()), Integer.toString(group)});
+      writeSegment(w, new String[] {"IEA", Integer.toString(group), "000000001"});
       w.endInterchange();
     }
     return out.count;

@@ -54,11 +54,20 @@ final class X12Inputs {
         new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
       StringBuilder sb = new StringBuilder();
       sb.append(isa()).append('\n');
+      int group = 1;
       sb.append("GS*PO*SENDER*RECEIVER*20260101*1200*1*X*004010~\n");
       segments += 2;
       long written = 0;
       int count = 0;
       while (written < size) {
+        if (count == GROUP_SIZE) {
+          // Groups of at most GROUP_SIZE transaction sets (StAEDI allows 99,999 per group).
+          sb.append("GE*").append(count).append('*').append(group).append("~\n");
+          group++;
+          sb.append("GS*PO*SENDER*RECEIVER*20260101*1200*").append(group).append("*X*004010~\n");
+          segments += 2;
+          count = 0;
+        }
         count++;
         String control = String.format(Locale.ROOT, "%05d", count);
         for (String[] seg : body) {
@@ -74,13 +83,16 @@ final class X12Inputs {
         written += b.length;
         sb.setLength(0);
       }
-      sb.append("GE*").append(count).append("*1~\n");
-      sb.append("IEA*1*000000001~\n");
+      sb.append("GE*").append(count).append('*').append(group).append("~\n");
+      sb.append("IEA*").append(group).append("*000000001~\n");
       segments += 2;
       out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
     return segments;
   }
+
+  /** Transaction sets per functional group. */
+  static final int GROUP_SIZE = 50_000;
 
   static String isa() {
     return "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *260101*1200*U*00401"

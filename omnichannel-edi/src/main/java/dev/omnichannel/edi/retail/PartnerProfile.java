@@ -5,7 +5,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.omnichannel.edi.Severity;
 import dev.omnichannel.edi.x12.Delimiters;
+import dev.omnichannel.edi.x12.InterchangeHeader;
 import java.time.Duration;
+import java.time.LocalDateTime;
 
 /**
  * What one trading partner expects: envelope version, delimiters and identifiers, and the
@@ -75,6 +77,16 @@ public record PartnerProfile(
         Severity.ERROR,
         Duration.ofHours(1),
         false);
+  }
+
+  /**
+   * Returns the ISA header for an interchange to this partner from {@code ownQualifier}/{@code
+   * ownId} at {@code at}, in the interchange version that matches the profile's group version.
+   */
+  public InterchangeHeader interchangeTo(String ownQualifier, String ownId, LocalDateTime at) {
+    String isaVersion = "00" + version.substring(2, 5);
+    return InterchangeHeader.of(
+        ownQualifier, ownId, interchangeQualifier, interchangeId, at, isaVersion);
   }
 
   /** Returns this profile with other check-digit severities. */

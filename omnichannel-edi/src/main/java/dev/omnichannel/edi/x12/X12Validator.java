@@ -58,7 +58,19 @@ public final class X12Validator {
   /** Validates every remaining event of {@code reader}. */
   public ValidationReport validate(X12Reader reader) {
     checkNotNull(reader, "reader");
-    Session s = new Session(reader, syntax, maxFindings);
+    Session s = new Session(reader, syntax, maxFindings, null);
+    return s.run();
+  }
+
+  /**
+   * Validates every remaining event of {@code reader}, handing each completed group and interchange
+   * to {@code listener} instead of keeping them: the returned report holds only the findings (up to
+   * the limit), so memory stays bounded by one group whatever the stream's length.
+   */
+  public ValidationReport validate(X12Reader reader, ValidationListener listener) {
+    checkNotNull(reader, "reader");
+    checkNotNull(listener, "listener");
+    Session s = new Session(reader, syntax, maxFindings, listener);
     return s.run();
   }
 
@@ -117,10 +129,14 @@ public final class X12Validator {
     private boolean captureValues;
     private boolean checkElements;
 
-    Session(X12Reader r, boolean syntax, int maxFindings) {
+    private final @Nullable ValidationListener listener;
+    private int groupCount;
+
+    Session(X12Reader r, boolean syntax, int maxFindings, @Nullable ValidationListener listener) {
       this.r = r;
       this.syntax = syntax;
       this.maxFindings = maxFindings;
+      this.listener = listener;
     }
 
     private static Location loc0() {
@@ -243,6 +259,7 @@ public final class X12Validator {
       isa = new String[17];
       icFindings = new ArrayList<>();
       groups = new ArrayList<>();
+      groupCount = 0;
     }
 
     private void startGroup() {
@@ -306,7 +323,8 @@ public final class X12Validator {
       if (!missingTrailer && gs[0] != null) {
         declared = parseCount(envelopeValue(1));
       }
-      groups.add(
+      groupCount++;
+      GroupResult result =
           new GroupResult(
               nz(gs[1]),
               nz(gs[6]),
@@ -316,12 +334,19 @@ public final class X12Validator {
               declared,
               gsLoc,
               ImmutableList.copyOf(grFindings),
-              ImmutableList.copyOf(transactions)));
+              ImmutableList.copyOf(transactions));
+      ValidationListener l = listener;
+      if (l != null) {
+        l.group(result);
+      } else {
+        groups.add(result);
+      }
+      transactions = new ArrayList<>();
       inGroup = false;
     }
 
     private void endInterchange(boolean missingTrailer) {
-      interchanges.add(
+      InterchangeResult result =
           new InterchangeResult(
               nz(isa[13]),
               nz(isa[5]),
@@ -333,7 +358,14 @@ public final class X12Validator {
               nz(isa[12]),
               isaLoc,
               ImmutableList.copyOf(icFindings),
-              ImmutableList.copyOf(groups)));
+              ImmutableList.copyOf(groups));
+      ValidationListener l = listener;
+      if (l != null) {
+        l.interchange(result);
+      } else {
+        interchanges.add(result);
+      }
+      groups = new ArrayList<>();
       inInterchange = false;
       inGroup = false;
     }
@@ -592,7 +624,7 @@ public final class X12Validator {
     }
 
     private void endIea() {
-      int groupsSeen = groups.size();
+      int groupsSeen = groupCount;
       String count = envelopeValue(1);
       if (parseCount(count) != groupsSeen) {
         icError(
@@ -1072,9 +1104,8 @@ public final class X12Validator {
           grFindings.add(f);
         } else if (inInterchange) {
           icFindings.add(f);
-        } else if (!interchanges.isEmpty() && f.location().segmentTag().equals("IEA")) {
-          // The unterminated last IEA: the interchange was closed already.
         }
+        // Otherwise (an unterminated last IEA) the interchange is closed; the finding is kept flat.
         record(f);
       }
     }

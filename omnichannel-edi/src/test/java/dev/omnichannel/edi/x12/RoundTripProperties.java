@@ -60,47 +60,11 @@ class RoundTripProperties {
         X12Reader.of(
             new ByteArrayInputStream(doc.getBytes(StandardCharsets.ISO_8859_1)),
             ReaderOptions.strict().withCharset(StandardCharsets.ISO_8859_1));
-    // Peek the delimiters from the first ISA: the writer needs them before it writes.
+    // Reading the first ISA makes its delimiters known; the copy keeps them.
     reader.hasNext();
+    Delimiters d = java.util.Objects.requireNonNull(reader.delimiters());
     StringWriter out = new StringWriter();
-    X12Writer writer = null;
-    boolean inComposite = false;
-    while (reader.hasNext()) {
-      X12Event e = reader.next();
-      if (e == X12Event.START_INTERCHANGE) {
-        // Delimiters are known once the ISA has been read, which happens before this event.
-        Delimiters d = java.util.Objects.requireNonNull(reader.delimiters());
-        if (writer != null) {
-          writer.flush();
-        }
-        writer = X12Writer.of(out, d, ControlNumberSource.inMemory());
-        continue;
-      }
-      X12Writer w = java.util.Objects.requireNonNull(writer);
-      switch (e) {
-        case START_SEGMENT -> w.startSegment(reader.text());
-        case END_SEGMENT -> w.endSegment();
-        case START_COMPOSITE -> {
-          w.startComposite(reader.repetitionIndex() > 1);
-          inComposite = true;
-        }
-        case END_COMPOSITE -> {
-          w.endComposite();
-          inComposite = false;
-        }
-        case ELEMENT -> {
-          if (inComposite) {
-            w.component(reader.text());
-          } else {
-            w.element(reader.text(), reader.repetitionIndex() > 1);
-          }
-        }
-        default -> {}
-      }
-    }
-    if (writer != null) {
-      writer.flush();
-    }
+    X12Copier.copy(reader, X12Writer.of(out, d, ControlNumberSource.inMemory()));
     return out.toString();
   }
 
