@@ -232,6 +232,16 @@ public final class X12Reader implements Closeable {
     return textLength() == 0;
   }
 
+  /** Returns the offset of the current event, as in {@link #location()}, without allocating. */
+  public long offset() {
+    return eventOffset;
+  }
+
+  /** Returns the line of the current event, as in {@link #location()}, without allocating. */
+  public long line() {
+    return eventLine;
+  }
+
   /** Returns the 1-based element position of the current event, or 0. */
   public int elementPosition() {
     return eventElement;
@@ -286,6 +296,9 @@ public final class X12Reader implements Closeable {
 
   /** Returns the findings collected since the last call and forgets them. */
   public List<Finding> drainFindings() {
+    if (findings.isEmpty()) {
+      return List.of();
+    }
     List<Finding> out = new ArrayList<>(findings);
     findings.clear();
     return out;

@@ -114,7 +114,15 @@ public final class X12Validator {
 
     // segment
     private String tag = "";
-    private Location segLoc = loc0();
+    private long segOffset;
+    private long segLine = 1;
+    private int segPosition;
+
+    /** Returns the location of the current segment (made on demand: most segments need none). */
+    private Location segLoc() {
+      return new Location(segOffset, segLine, segPosition, tag, 0, 0, 0);
+    }
+
     private Schemas.@Nullable SegmentDef segDef;
     private int defCount;
     private long present;
@@ -374,7 +382,9 @@ public final class X12Validator {
 
     private void startSegment() {
       tag = r.text();
-      segLoc = r.location();
+      segOffset = r.offset();
+      segLine = r.line();
+      segPosition = r.segmentPosition();
       present = 0;
       excessReported = false;
       lastElement = 0;
@@ -395,7 +405,7 @@ public final class X12Validator {
               "INVALID_CONTROL_STRUCTURE",
               "022",
               tag + " is only allowed between ISA and the first GS",
-              segLoc);
+              segLoc());
           return;
         }
       } else if (!inTransaction) {
@@ -403,7 +413,7 @@ public final class X12Validator {
             "INVALID_INTERCHANGE_CONTENT",
             "024",
             "segment " + tag + " outside a transaction set",
-            segLoc);
+            segLoc());
         return;
       }
       if (!inTransaction) {
@@ -531,7 +541,7 @@ public final class X12Validator {
           Schemas.ElementDef def = d.elements().get(i);
           if (def.requirement() == 'M' && (present & (1L << i)) == 0) {
             elError(
-                segLoc.atElement(i + 1),
+                segLoc().atElement(i + 1),
                 "MANDATORY_ELEMENT_MISSING",
                 "1",
                 tag + pad(i + 1) + " is mandatory");
@@ -546,7 +556,7 @@ public final class X12Validator {
             "TRAILING_SEPARATOR",
             "8",
             "segment " + tag + " ends with an element separator",
-            segLoc.atElement(lastElement));
+            segLoc().atElement(lastElement));
       }
       switch (tag) {
         case "ISA":
@@ -576,11 +586,11 @@ public final class X12Validator {
       String id = nz(envelope[1]);
       String parent = nz(envelope[2]);
       if (!id.isEmpty() && !hlIds.add(id)) {
-        elError(segLoc.atElement(1), "HL_ID_NOT_UNIQUE", "", "HL01 " + id + " is used twice");
+        elError(segLoc().atElement(1), "HL_ID_NOT_UNIQUE", "", "HL01 " + id + " is used twice");
       }
       if (!parent.isEmpty() && !hlIds.contains(parent)) {
         elError(
-            segLoc.atElement(2),
+            segLoc().atElement(2),
             "HL_PARENT_UNKNOWN",
             "",
             "HL02 " + parent + " names no earlier HL01 in this transaction set");
@@ -595,31 +605,31 @@ public final class X12Validator {
             "INVALID_CONTROL_NUMBER",
             "018",
             "ISA13 must be 9 digits: '" + control + "'",
-            segLoc.atElement(13));
+            segLoc().atElement(13));
       } else if (!seenInterchanges.add(nz(isa[6]).trim() + "|" + control)) {
         icError(
             "DUPLICATE_INTERCHANGE_CONTROL_NUMBER",
             "025",
             "interchange control number " + control + " was already used by this sender",
-            segLoc.atElement(13));
+            segLoc().atElement(13));
       }
       if (!validDate(nz(isa[9]), 6)) {
-        icError("INVALID_DATE", "014", "ISA09 is not a date yyMMdd", segLoc.atElement(9));
+        icError("INVALID_DATE", "014", "ISA09 is not a date yyMMdd", segLoc().atElement(9));
       }
       if (!validTime(nz(isa[10]), false)) {
-        icError("INVALID_TIME", "015", "ISA10 is not a time HHmm", segLoc.atElement(10));
+        icError("INVALID_TIME", "015", "ISA10 is not a time HHmm", segLoc().atElement(10));
       }
       String version = nz(isa[12]);
       if (!isDigits(version) || version.length() != 5) {
-        icError("INVALID_VERSION", "017", "ISA12 must be 5 digits", segLoc.atElement(12));
+        icError("INVALID_VERSION", "017", "ISA12 must be 5 digits", segLoc().atElement(12));
       }
       String ack = nz(isa[14]);
       if (!ack.equals("0") && !ack.equals("1")) {
-        icError("INVALID_ACK_REQUESTED", "019", "ISA14 must be 0 or 1", segLoc.atElement(14));
+        icError("INVALID_ACK_REQUESTED", "019", "ISA14 must be 0 or 1", segLoc().atElement(14));
       }
       String usage = nz(isa[15]);
       if (!usage.equals("P") && !usage.equals("T") && !usage.equals("I")) {
-        icError("INVALID_TEST_INDICATOR", "020", "ISA15 must be P, T or I", segLoc.atElement(15));
+        icError("INVALID_TEST_INDICATOR", "020", "ISA15 must be P, T or I", segLoc().atElement(15));
       }
     }
 
@@ -631,13 +641,13 @@ public final class X12Validator {
             "GROUP_COUNT_MISMATCH",
             "021",
             "IEA01 is " + count + " but the interchange holds " + groupsSeen + " groups",
-            segLoc.atElement(1));
+            segLoc().atElement(1));
       }
       compareControl(
           envelopeValue(2),
           nz(isa[13]),
           9,
-          segLoc.atElement(2),
+          segLoc().atElement(2),
           Level.INTERCHANGE,
           "001",
           "018",
@@ -657,23 +667,23 @@ public final class X12Validator {
             "INVALID_FUNCTIONAL_ID",
             "1",
             "GS01 '" + fid + "' is not a known code",
-            segLoc.atElement(1));
+            segLoc().atElement(1));
       }
       if (!validDate(nz(gs[4]), oldDates ? 6 : 8)) {
-        grError("INVALID_DATE", "", "GS04 is not a valid date", segLoc.atElement(4));
+        grError("INVALID_DATE", "", "GS04 is not a valid date", segLoc().atElement(4));
       }
       if (!validTime(nz(gs[5]), true)) {
-        grError("INVALID_TIME", "", "GS05 is not a valid time", segLoc.atElement(5));
+        grError("INVALID_TIME", "", "GS05 is not a valid time", segLoc().atElement(5));
       }
       String control = nz(gs[6]);
       if (!isDigits(control) || control.isEmpty() || control.length() > 9) {
-        grError("INVALID_CONTROL_NUMBER", "6", "GS06 must be 1 to 9 digits", segLoc.atElement(6));
+        grError("INVALID_CONTROL_NUMBER", "6", "GS06 must be 1 to 9 digits", segLoc().atElement(6));
       } else if (!seenGroups.add(nz(gs[2]) + "|" + Long.parseLong(control))) {
         grError(
             "DUPLICATE_GROUP_CONTROL_NUMBER",
             "",
             "group control number " + control + " was already used by this sender",
-            segLoc.atElement(6));
+            segLoc().atElement(6));
       }
       if (syntax
           && !version.startsWith("004010")
@@ -690,7 +700,7 @@ public final class X12Validator {
                     + "; transaction sets are checked against "
                     + (v5010 ? "005010" : "004010")
                     + (oldDates ? " with 6-digit dates" : ""),
-                segLoc.atElement(8));
+                segLoc().atElement(8));
         grFindings.add(f);
         record(f);
       }
@@ -707,13 +717,13 @@ public final class X12Validator {
                 + " but the group holds "
                 + transactions.size()
                 + " transaction sets",
-            segLoc.atElement(1));
+            segLoc().atElement(1));
       }
       compareControl(
           envelopeValue(2),
           nz(gs[6]),
           0,
-          segLoc.atElement(2),
+          segLoc().atElement(2),
           Level.GROUP,
           "4",
           "6",
@@ -730,24 +740,27 @@ public final class X12Validator {
             "INVALID_TRANSACTION_SET_ID",
             "6",
             "ST01 must be 3 digits: '" + id + "'",
-            segLoc.atElement(1));
+            segLoc().atElement(1));
       }
       if (control.length() < 4 || control.length() > 9) {
         txError(
-            "INVALID_CONTROL_NUMBER", "7", "ST02 must have 4 to 9 characters", segLoc.atElement(2));
+            "INVALID_CONTROL_NUMBER",
+            "7",
+            "ST02 must have 4 to 9 characters",
+            segLoc().atElement(2));
       } else if (!seenTransactions.add(control)) {
         txError(
             "DUPLICATE_TRANSACTION_CONTROL_NUMBER",
             "23",
             "transaction set control number " + control + " is not unique within the group",
-            segLoc.atElement(2));
+            segLoc().atElement(2));
       }
       if (!syntax) {
         return;
       }
       if (!v5010 && !nz(st[3]).isEmpty()) {
         elError(
-            segLoc.atElement(3),
+            segLoc().atElement(3),
             "TOO_MANY_ELEMENTS",
             "3",
             "ST03 (implementation convention) exists from 005010 only");
@@ -761,7 +774,7 @@ public final class X12Validator {
                 Level.TRANSACTION,
                 "",
                 "no definition for transaction set " + id + "; only the envelope was checked",
-                segLoc.atElement(1));
+                segLoc().atElement(1));
         txFindings.add(f);
         record(f);
         return;
@@ -777,7 +790,7 @@ public final class X12Validator {
                 + def.functionalGroup()
                 + " group, not "
                 + nz(gs[1]),
-            segLoc.atElement(1));
+            segLoc().atElement(1));
       }
       tracker = new StructureTracker(def);
       Schemas.SegmentDef d = Schemas.segment("ST");
@@ -789,13 +802,13 @@ public final class X12Validator {
 
     private void endSe() {
       String count = envelopeValue(1);
-      int actual = segLoc.segmentPosition();
+      int actual = segLoc().segmentPosition();
       if (parseCount(count) != actual) {
         txError(
             "SEGMENT_COUNT_MISMATCH",
             "4",
             "SE01 is " + count + " but the transaction set holds " + actual + " segments",
-            segLoc.atElement(1));
+            segLoc().atElement(1));
       }
       String control = envelopeValue(2);
       if (!control.equals(nz(st[2]))) {
@@ -803,7 +816,7 @@ public final class X12Validator {
             "CONTROL_NUMBER_MISMATCH",
             "3",
             "SE02 '" + control + "' differs from ST02 '" + nz(st[2]) + "'",
-            segLoc.atElement(2));
+            segLoc().atElement(2));
       }
     }
 
@@ -910,20 +923,20 @@ public final class X12Validator {
                   + " occurs more than "
                   + m.max
                   + " times",
-              segLoc);
+              segLoc());
           break;
         case "1":
-          segError("UNRECOGNIZED_SEGMENT", "1", "segment " + tag + " is not known", segLoc);
+          segError("UNRECOGNIZED_SEGMENT", "1", "segment " + tag + " is not known", segLoc());
           break;
         case "6":
           segError(
               "SEGMENT_NOT_IN_SET",
               "6",
               "segment " + tag + " is not part of transaction set " + nz(st[1]),
-              segLoc);
+              segLoc());
           break;
         default:
-          segError("UNEXPECTED_SEGMENT", "2", "segment " + tag + " is not expected here", segLoc);
+          segError("UNEXPECTED_SEGMENT", "2", "segment " + tag + " is not expected here", segLoc());
           break;
       }
     }
@@ -937,7 +950,8 @@ public final class X12Validator {
               Level.SEGMENT,
               "3",
               "mandatory " + (e.isLoop() ? "loop " : "segment ") + t + " is missing",
-              new Location(segLoc.offset(), segLoc.line(), segLoc.segmentPosition(), t, 0, 0, 0));
+              new Location(
+                  segLoc().offset(), segLoc().line(), segLoc().segmentPosition(), t, 0, 0, 0));
       txFindings.add(f);
       record(f);
     }
@@ -1004,7 +1018,7 @@ public final class X12Validator {
 
     private void noteError(Schemas.Note n, int position, String code) {
       elError(
-          segLoc.atElement(position),
+          segLoc().atElement(position),
           code.equals("10") ? "EXCLUSION_VIOLATED" : "CONDITIONAL_ELEMENT_MISSING",
           code,
           "syntax note " + tag + " " + n.text() + " violated at " + tag + pad(position));

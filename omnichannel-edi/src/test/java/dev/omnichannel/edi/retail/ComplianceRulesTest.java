@@ -54,6 +54,15 @@ class ComplianceRulesTest {
   }
 
   @Test
+  void profileAddressesInterchangesToThePartner() {
+    var header =
+        PROFILE.interchangeTo("ZZ", "VENDOR", java.time.LocalDateTime.of(2026, 3, 4, 5, 6));
+    assertThat(header.receiverId()).isEqualTo("XYZRETAIL");
+    assertThat(header.version()).isEqualTo("00401");
+    assertThat(header.date()).isEqualTo("260304");
+  }
+
+  @Test
   void cttHashTotalMeaningIsPerPartner() throws IOException {
     X12Transaction ack = corpus("valid/nodex12_855.edi");
     assertThat(

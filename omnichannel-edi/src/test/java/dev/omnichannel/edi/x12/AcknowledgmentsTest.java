@@ -62,6 +62,35 @@ class AcknowledgmentsTest {
   }
 
   @Test
+  void aListenerReceivesGroupsAndTheReportKeepsOnlyFindings() {
+    String doc = Fixtures.PO_850 + Fixtures.PO_850.replace("000000101", "000000102");
+    List<GroupResult> groups = new ArrayList<>();
+    List<InterchangeResult> interchanges = new ArrayList<>();
+    ValidationReport report =
+        X12Validator.full()
+            .validate(
+                X12Reader.of(new ByteArrayInputStream(Fixtures.bytes(doc)), ReaderOptions.strict()),
+                new ValidationListener() {
+                  @Override
+                  public void group(GroupResult group) {
+                    groups.add(group);
+                  }
+
+                  @Override
+                  public void interchange(InterchangeResult interchange) {
+                    interchanges.add(interchange);
+                  }
+                });
+    assertThat(report.interchanges()).isEmpty();
+    assertThat(groups).hasSize(2);
+    assertThat(interchanges).hasSize(2).allMatch(i -> i.groups().isEmpty());
+    // The second group repeats GS06 101 from the same sender.
+    assertThat(report.errors())
+        .extracting(f -> f.code())
+        .containsExactly("DUPLICATE_GROUP_CONTROL_NUMBER");
+  }
+
+  @Test
   void ta1RejectsAnInterchangeWithAWrongGroupCount() {
     String doc = Fixtures.PO_850.replace("IEA*1*", "IEA*2*");
     ValidationReport report =

@@ -2,10 +2,12 @@ package dev.omnichannel.edi.x12;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.omnichannel.testkit.Gen;
+import dev.omnichannel.testkit.Hostile;
+import dev.omnichannel.testkit.Property;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,38 +15,29 @@ import org.junit.jupiter.api.Test;
  * never an unexpected exception.
  */
 class HostileInputProperties {
-  private static final long SEED = 0xBADC0DEL;
-
   @Test
   void randomBytesGiveAPositionedFinding() {
-    SplittableRandom r = new SplittableRandom(SEED);
-    for (int i = 0; i < 300; i++) {
-      byte[] b = new byte[r.nextInt(400)];
-      r.nextBytes(b);
-      assertSurvives(b);
-    }
+    Property.forAll(Hostile.randomBytes(400))
+        .tries(300)
+        .check(HostileInputProperties::assertSurvives);
   }
 
   @Test
   void truncationsAndMutationsOfAValidDocumentNeverCrash() {
-    SplittableRandom r = new SplittableRandom(SEED + 1);
     byte[] valid = Fixtures.bytes(Fixtures.PO_850);
     for (int cut = 0; cut <= valid.length; cut += 3) {
       assertSurvives(java.util.Arrays.copyOf(valid, cut));
     }
-    for (int i = 0; i < 1500; i++) {
-      byte[] m = valid.clone();
-      int edits = 1 + r.nextInt(6);
-      for (int e = 0; e < edits; e++) {
-        int at = r.nextInt(m.length);
-        switch (r.nextInt(3)) {
-          case 0 -> m[at] = (byte) r.nextInt(256);
-          case 1 -> m[at] = (byte) "*~>^\n\r|:".charAt(r.nextInt(8));
-          default -> m[at] = m[r.nextInt(m.length)];
-        }
-      }
-      assertSurvives(m);
-    }
+    Property.forAll(Gen.oneOf(Hostile.truncations(valid), Hostile.mutations(valid)))
+        .tries(1500)
+        .check(HostileInputProperties::assertSurvives);
+  }
+
+  @Test
+  void reencodingsGiveAPositionedFindingOrTheSameDocument() {
+    Property.forAll(Hostile.reencodings(Fixtures.PO_850))
+        .tries(200)
+        .check(HostileInputProperties::assertSurvives);
   }
 
   @Test
