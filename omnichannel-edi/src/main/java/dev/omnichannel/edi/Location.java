@@ -23,6 +23,11 @@ public record Location(
     int component,
     int repetition) {
 
+  /** Creates the location. */
+  public Location {
+    com.google.common.base.Preconditions.checkNotNull(segmentTag, "segmentTag");
+  }
+
   /** Returns the location of the segment this location is in, without element detail. */
   public Location segment() {
     return new Location(offset, line, segmentPosition, segmentTag, 0, 0, 0);

@@ -32,7 +32,8 @@ public final class Gs1 {
 
   /** Returns whether {@code number} (check digit last) has a correct GS1 check digit. */
   public static boolean hasValidCheckDigit(String number) {
-    if (number == null || number.length() < 2 || !isDigits(number)) {
+    checkNotNull(number, "number");
+    if (number.length() < 2 || !isDigits(number)) {
       return false;
     }
     int expected = checkDigit(number.substring(0, number.length() - 1));
