@@ -121,10 +121,13 @@ public final class OrderChanges {
    * Applies {@code change} to {@code order}: deletes, re-quantifies and re-prices lines by line id
    * and adds new ones (their SKU from {@code skus}). Returns problems for a change that names an
    * unknown line, an added item without a SKU, or a change that would leave the order empty; an
-   * order cancellation is a problem too, since a cancelled order has no lines.
+   * order cancellation is a problem too, since a cancelled order has no lines. New prices are in
+   * {@code currency}.
    */
-  public static MappingResult<Order> apply(Order order, OrderChange change, SkuResolver skus) {
+  public static MappingResult<Order> apply(
+      Order order, OrderChange change, SkuResolver skus, java.util.Currency currency) {
     checkNotNull(order, "order");
+    checkNotNull(currency, "currency");
     checkNotNull(change, "change");
     checkNotNull(skus, "skus");
     Docs.Problems p = new Docs.Problems();
@@ -153,7 +156,7 @@ public final class OrderChanges {
                 .sku(sku.get())
                 .quantity(c.quantity().orElseThrow())
                 .putAllPartnerItemIds(c.partnerItemIds());
-        c.unitPrice().ifPresent(pr -> b.unitPrice(Money.of(pr, currency(order))));
+        c.unitPrice().ifPresent(pr -> b.unitPrice(Money.of(pr, currency)));
         lines.put(c.lineId(), b.build());
         continue;
       }
@@ -170,9 +173,13 @@ public final class OrderChanges {
         b.quantity(c.quantity().getAsLong());
       }
       if (c.unitPrice().isPresent()) {
-        b.unitPrice(Money.of(c.unitPrice().get(), currency(order)));
+        b.unitPrice(Money.of(c.unitPrice().get(), currency));
       }
-      lines.put(c.lineId(), b.build());
+      try {
+        lines.put(c.lineId(), b.build());
+      } catch (IllegalArgumentException e) {
+        p.add("INVALID_LINE_CHANGE", String.valueOf(e.getMessage()), here);
+      }
     }
     if (lines.isEmpty()) {
       p.add("NO_LINES_LEFT", "the change deletes every line", here);
@@ -182,13 +189,5 @@ public final class OrderChanges {
     }
     ImmutableOrder changed = Order.builder().from(order).lines(lines.values()).build();
     return MappingResult.of(changed);
-  }
-
-  private static java.util.Currency currency(Order order) {
-    return order.lines().stream()
-        .flatMap(l -> l.unitPrice().stream())
-        .map(Money::currency)
-        .findFirst()
-        .orElse(java.util.Currency.getInstance("USD"));
   }
 }

@@ -199,7 +199,7 @@ class RetailDocumentsTest {
     OrderChange back = OrderChanges.read(RetailTesting.read(doc)).orElseThrow();
     assertThat(back).isEqualTo(change);
     Order changed =
-        OrderChanges.apply(PurchaseOrdersTest.sample(), back, SkuResolver.byQualifiers("SK"))
+        OrderChanges.apply(PurchaseOrdersTest.sample(), back, SkuResolver.byQualifiers("SK"), USD)
             .orElseThrow();
     assertThat(changed.lines())
         .extracting(l -> l.lineId() + "x" + l.quantity())
@@ -208,7 +208,8 @@ class RetailDocumentsTest {
     OrderChange cancel =
         new OrderChange("PO-4711", LocalDate.of(2026, 3, 6), true, ImmutableList.of());
     assertThat(
-            OrderChanges.apply(PurchaseOrdersTest.sample(), cancel, SkuResolver.byQualifiers("SK"))
+            OrderChanges.apply(
+                    PurchaseOrdersTest.sample(), cancel, SkuResolver.byQualifiers("SK"), USD)
                 .problems())
         .extracting(f -> f.code())
         .containsExactly("ORDER_CANCELLED");
