@@ -39,6 +39,23 @@ final class Docs {
     }
   }
 
+  /**
+   * Runs a mapping and turns a value the core model refuses (a SKU with a blank, an address the
+   * model rejects) into a positioned problem instead of an exception.
+   */
+  static <T> MappingResult<T> guarded(
+      X12Transaction t, java.util.function.Supplier<MappingResult<T>> body) {
+    try {
+      return body.get();
+    } catch (IllegalArgumentException
+        | IllegalStateException
+        | java.util.NoSuchElementException e) {
+      Problems p = new Problems();
+      p.add("INVALID_VALUE", String.valueOf(e.getMessage()), start(t));
+      return MappingResult.failed(p.list);
+    }
+  }
+
   static Location start(X12Transaction t) {
     List<X12Segment> s = t.segments();
     return s.isEmpty() ? new Location(0, 1, 0, "", 0, 0, 0) : s.get(0).location();

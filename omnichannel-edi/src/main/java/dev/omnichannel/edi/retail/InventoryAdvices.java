@@ -37,6 +37,11 @@ public final class InventoryAdvices {
   /** Returns the advice in {@code t}, or the positioned problems that prevent it. */
   public static MappingResult<InventoryAdvice> read(X12Transaction t) {
     checkNotNull(t, "t");
+    return Docs.guarded(t, () -> readUnguarded(t));
+  }
+
+  private static MappingResult<InventoryAdvice> readUnguarded(X12Transaction t) {
+    checkNotNull(t, "t");
     Docs.Problems p = new Docs.Problems();
     Optional<X12Segment> bia = Docs.first(t, "BIA", p, true);
     if (bia.isEmpty()) {

@@ -77,6 +77,11 @@ public final class Invoices {
    */
   public static MappingResult<Invoice> read(X12Transaction t, Currency defaultCurrency) {
     checkNotNull(t, "t");
+    return Docs.guarded(t, () -> readUnguarded(t, defaultCurrency));
+  }
+
+  private static MappingResult<Invoice> readUnguarded(X12Transaction t, Currency defaultCurrency) {
+    checkNotNull(t, "t");
     checkNotNull(defaultCurrency, "defaultCurrency");
     Docs.Problems p = new Docs.Problems();
     Optional<X12Segment> big = Docs.first(t, "BIG", p, true);

@@ -69,6 +69,11 @@ public final class OrderChanges {
   /** Returns the change in {@code t}, or the positioned problems that prevent it. */
   public static MappingResult<OrderChange> read(X12Transaction t) {
     checkNotNull(t, "t");
+    return Docs.guarded(t, () -> readUnguarded(t));
+  }
+
+  private static MappingResult<OrderChange> readUnguarded(X12Transaction t) {
+    checkNotNull(t, "t");
     Docs.Problems p = new Docs.Problems();
     Optional<X12Segment> bch = Docs.first(t, "BCH", p, true);
     if (bch.isEmpty()) {

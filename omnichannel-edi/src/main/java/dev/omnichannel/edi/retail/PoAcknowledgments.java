@@ -53,6 +53,11 @@ public final class PoAcknowledgments {
   /** Returns the acknowledgment in {@code t}, or the positioned problems that prevent it. */
   public static MappingResult<PoAcknowledgment> read(X12Transaction t) {
     checkNotNull(t, "t");
+    return Docs.guarded(t, () -> readUnguarded(t));
+  }
+
+  private static MappingResult<PoAcknowledgment> readUnguarded(X12Transaction t) {
+    checkNotNull(t, "t");
     Docs.Problems p = new Docs.Problems();
     Optional<X12Segment> bak = Docs.first(t, "BAK", p, true);
     if (bak.isEmpty()) {

@@ -40,6 +40,12 @@ public final class PurchaseOrders {
   public static MappingResult<Order> toOrder(
       X12Transaction po, ChannelId channel, SkuResolver skus, Currency currency) {
     checkNotNull(po, "po");
+    return Docs.guarded(po, () -> toOrderUnguarded(po, channel, skus, currency));
+  }
+
+  private static MappingResult<Order> toOrderUnguarded(
+      X12Transaction po, ChannelId channel, SkuResolver skus, Currency currency) {
+    checkNotNull(po, "po");
     checkNotNull(channel, "channel");
     checkNotNull(skus, "skus");
     checkNotNull(currency, "currency");

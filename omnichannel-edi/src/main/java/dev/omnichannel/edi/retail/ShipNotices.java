@@ -86,6 +86,11 @@ public final class ShipNotices {
   /** Returns the ship notice in {@code asn}, or the positioned problems that prevent it. */
   public static MappingResult<ShipNotice> read(X12Transaction asn) {
     checkNotNull(asn, "asn");
+    return Docs.guarded(asn, () -> readUnguarded(asn));
+  }
+
+  private static MappingResult<ShipNotice> readUnguarded(X12Transaction asn) {
+    checkNotNull(asn, "asn");
     Docs.Problems p = new Docs.Problems();
     Optional<X12Segment> bsn = Docs.first(asn, "BSN", p, true);
     ImmutableList<HlNode> roots = asn.hlTree();

@@ -53,6 +53,11 @@ public final class WarehouseAdvices {
   /** Returns the shipping advice in {@code t}, or the positioned problems that prevent it. */
   public static MappingResult<WarehouseShipment> read(X12Transaction t) {
     checkNotNull(t, "t");
+    return Docs.guarded(t, () -> readUnguarded(t));
+  }
+
+  private static MappingResult<WarehouseShipment> readUnguarded(X12Transaction t) {
+    checkNotNull(t, "t");
     Docs.Problems p = new Docs.Problems();
     Optional<X12Segment> w06 = Docs.first(t, "W06", p, true);
     if (w06.isEmpty()) {

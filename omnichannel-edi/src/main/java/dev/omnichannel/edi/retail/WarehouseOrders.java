@@ -45,6 +45,11 @@ public final class WarehouseOrders {
   /** Returns the warehouse order in {@code t}, or the positioned problems that prevent it. */
   public static MappingResult<WarehouseOrder> read(X12Transaction t) {
     checkNotNull(t, "t");
+    return Docs.guarded(t, () -> readUnguarded(t));
+  }
+
+  private static MappingResult<WarehouseOrder> readUnguarded(X12Transaction t) {
+    checkNotNull(t, "t");
     Docs.Problems p = new Docs.Problems();
     Optional<X12Segment> w05 = Docs.first(t, "W05", p, true);
     if (w05.isEmpty()) {
