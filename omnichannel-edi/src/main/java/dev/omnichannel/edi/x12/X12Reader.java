@@ -27,8 +27,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Usage: {@code while (reader.hasNext()) { X12Event e = reader.next(); ... reader.text() ...
  * reader.location() ... }}. Envelope events ({@code START_INTERCHANGE}, {@code START_GROUP}, {@code
  * START_TRANSACTION}) come before the header's {@code START_SEGMENT}; the matching end events come
- * after the trailer's {@code END_SEGMENT}. Loop events come from the {@link X12Validator}, which
- * knows the transaction set definitions; the reader alone reports none.
+ * after the trailer's {@code END_SEGMENT}. For transaction sets with a built-in definition (850,
+ * 855, 856, 810, 846, 940, 945, 860, 180, 997, 999) the reader also reports {@code START_LOOP} and
+ * {@code END_LOOP} before the segment that opens or closes a loop, unless {@link
+ * ReaderOptions#loops()} is off. In tolerant mode the offset of an element that follows a skipped
+ * line break inside the same element field does not count the skipped characters.
  *
  * <p>Problems the reader can step over (an unterminated last segment, an empty segment, tolerated
  * irregularities) are collected as {@link #findings()}; problems it cannot step over throw an
