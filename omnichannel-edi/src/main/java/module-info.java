@@ -8,4 +8,9 @@ module dev.omnichannel.edi {
   requires static org.immutables.value.annotations;
   requires static java.compiler;
   requires static com.google.errorprone.annotations;
+
+  exports dev.omnichannel.edi;
+  exports dev.omnichannel.edi.x12;
+  exports dev.omnichannel.edi.x12.spi;
+  exports dev.omnichannel.edi.retail;
 }
