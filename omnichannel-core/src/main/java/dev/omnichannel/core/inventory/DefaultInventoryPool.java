@@ -1688,7 +1688,7 @@ final class DefaultInventoryPool implements InventoryPool {
     int n = nodeOrFail(m.node(), m);
     long q = m.quantity();
     if (m.type() != MovementType.ADJUSTED) {
-      journalCheck(q >= 0, m, "negative quantity");
+      journalCheck(q >= 1, m, "quantity below 1");
     }
     SkuState s = skus.computeIfAbsent(m.sku(), this::newState);
     switch (m.type()) {

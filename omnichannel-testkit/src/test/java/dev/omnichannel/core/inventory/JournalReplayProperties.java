@@ -41,7 +41,7 @@ class JournalReplayProperties {
             Gen.listOf(damage, 1, 3),
             (c, d) -> new AbstractMap.SimpleImmutableEntry<>(c, d));
     Property.forAll(cases)
-        .tries(150)
+        .tries(400)
         .check(
             c -> {
               PoolConfig config = c.getKey();
