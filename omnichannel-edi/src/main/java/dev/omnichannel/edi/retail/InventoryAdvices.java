@@ -3,11 +3,15 @@ package dev.omnichannel.edi.retail;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.omnichannel.core.ChannelId;
+import dev.omnichannel.core.Sku;
+import dev.omnichannel.core.inventory.AvailabilitySnapshot;
 import dev.omnichannel.edi.x12.X12Loop;
 import dev.omnichannel.edi.x12.X12Segment;
 import dev.omnichannel.edi.x12.X12Transaction;
 import dev.omnichannel.edi.x12.X12Writer;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -18,6 +22,29 @@ import java.util.Optional;
  */
 public final class InventoryAdvices {
   private InventoryAdvices() {}
+
+  /**
+   * Returns the advice a partner selling through {@code channel} should receive for {@code skus}:
+   * the quantity the pool publishes to that channel, one line per SKU with qualifier {@code SK}, in
+   * the order given. Take the snapshot with {@code pool.snapshot(skus)}: every line then describes
+   * the same instant. SKUs the snapshot does not hold advise zero.
+   */
+  public static InventoryAdvice fromSnapshot(
+      String reference,
+      LocalDate asOf,
+      AvailabilitySnapshot snapshot,
+      ChannelId channel,
+      Collection<Sku> skus) {
+    checkNotNull(snapshot, "snapshot");
+    checkNotNull(channel, "channel");
+    ImmutableList.Builder<InventoryAdvice.Line> lines = ImmutableList.builder();
+    for (Sku sku : skus) {
+      lines.add(
+          new InventoryAdvice.Line(
+              "SK", sku.value(), snapshot.availableToPromise(sku, channel), Optional.empty()));
+    }
+    return new InventoryAdvice(reference, asOf, lines.build());
+  }
 
   /** Writes {@code advice} as an 846 into the writer's open IB group. */
   public static void write(InventoryAdvice advice, X12Writer w) {

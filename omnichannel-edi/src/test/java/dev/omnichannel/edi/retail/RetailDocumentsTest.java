@@ -1,11 +1,19 @@
 package dev.omnichannel.edi.retail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.omnichannel.core.ChannelId;
+import dev.omnichannel.core.IdempotencyKey;
+import dev.omnichannel.core.NodeId;
 import dev.omnichannel.core.Sku;
+import dev.omnichannel.core.inventory.AllocationPolicy;
+import dev.omnichannel.core.inventory.InventoryPool;
+import dev.omnichannel.core.inventory.Node;
+import dev.omnichannel.core.inventory.SafetyBuffer;
 import dev.omnichannel.core.order.Money;
 import dev.omnichannel.core.order.Order;
 import dev.omnichannel.core.order.PostalAddress;
@@ -18,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -100,6 +109,29 @@ class RetailDocumentsTest {
     String doc = RetailTesting.interchange("IB", w -> InventoryAdvices.write(advice, w));
     assertThat(RetailTesting.validate(doc).errors()).isEmpty();
     assertThat(InventoryAdvices.read(RetailTesting.read(doc)).orElseThrow()).isEqualTo(advice);
+  }
+
+  @Test
+  void inventoryAdvice846FromThePool() {
+    ChannelId retail = ChannelId.of("retail-edi");
+    InventoryPool pool =
+        InventoryPool.builder()
+            .node(Node.warehouse("DC-7"))
+            .channel(
+                retail,
+                AllocationPolicy.builder().safetyBuffer(SafetyBuffer.units(5)).lotSize(6).build())
+            .build();
+    pool.receive(IdempotencyKey.of("asn-1"), Sku.of("MUG-BLUE"), NodeId.of("DC-7"), 40).orThrow();
+    List<Sku> items = List.of(Sku.of("MUG-BLUE"), Sku.of("NOT-STOCKED"));
+    InventoryAdvice advice =
+        InventoryAdvices.fromSnapshot(
+            "AV-1", LocalDate.of(2026, 3, 4), pool.snapshot(items), retail, items);
+    // 40 less the buffer of 5, in lots of 6; a SKU the pool never saw advises zero.
+    assertThat(advice.lines())
+        .extracting(InventoryAdvice.Line::itemId, InventoryAdvice.Line::quantity)
+        .containsExactly(tuple("MUG-BLUE", 30L), tuple("NOT-STOCKED", 0L));
+    String doc = RetailTesting.interchange("IB", w -> InventoryAdvices.write(advice, w));
+    assertThat(RetailTesting.validate(doc).errors()).isEmpty();
   }
 
   @Test
