@@ -9,4 +9,7 @@ module dev.omnichannel.testkit {
   requires static org.immutables.value.annotations;
   requires static java.compiler;
   requires static com.google.errorprone.annotations;
+
+  exports dev.omnichannel.testkit;
+  exports dev.omnichannel.testkit.inventory;
 }
