@@ -61,8 +61,8 @@ public interface Gen<T> {
   }
 
   /**
-   * Returns a generator of the values of this generator that satisfy {@code p}. Draws again when a
-   * value is rejected, at most 100 times in a row, then fails with an {@link
+   * Returns a generator of the values of this generator that satisfy {@code p}. Draws again, at
+   * growing sizes, when a value is rejected, at most 100 times in a row, then fails with an {@link
    * dev.omnichannel.core.OmnichannelException} that names the too strict filter. Shrink candidates
    * that do not satisfy {@code p} are skipped.
    */
@@ -184,8 +184,8 @@ public interface Gen<T> {
 
   /**
    * Returns a generator of byte arrays whose length lies between the bounds, both inclusive.
-   * Shrinks by truncation, then by zeroing all bytes, then by moving single bytes towards zero.
-   * Every call returns a fresh array.
+   * Shrinks by truncation, then by removing chunks and single bytes, then by zeroing all bytes,
+   * then by moving single bytes towards zero. Every call returns a fresh array.
    *
    * @throws IllegalArgumentException if {@code minLength} is negative or exceeds {@code maxLength}
    */

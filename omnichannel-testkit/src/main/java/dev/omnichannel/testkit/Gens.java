@@ -96,10 +96,17 @@ final class Gens {
     return result;
   }
 
-  /** Returns a length between the bounds that grows with the size of the context. */
+  /**
+   * Returns a length between the bounds that grows with the size of the context: uniform up to a
+   * limit proportional to the size, and the limit itself one time in eight (at the largest size
+   * that is the maximum length).
+   */
   static int length(GenContext context, int min, int max) {
     long span = (long) max - min;
     long limit = (span * context.size() + GenContext.MAX_SIZE - 1) / GenContext.MAX_SIZE;
+    if (context.random().nextInt(8) == 0) {
+      return (int) (min + limit);
+    }
     return (int) (min + context.nextLong(0, limit));
   }
 
@@ -175,19 +182,29 @@ final class Gens {
       if (!scaled) {
         return context.nextLong(min, max);
       }
+      long lo;
+      long hi;
+      if (context.size() >= GenContext.MAX_SIZE) {
+        lo = min;
+        hi = max;
+      } else {
+        double exponent = (double) context.size() / GenContext.MAX_SIZE;
+        lo = target - reach((double) target - (double) min, exponent, target - min);
+        hi = target + reach((double) max - (double) target, exponent, max - target);
+      }
       if (context.random().nextInt(8) == 0) {
-        // Boundaries and the values next to the target find off-by-one bugs.
+        // Boundaries and the neighbours of the target find off-by-one bugs. The real bounds come
+        // up from a quarter of the largest size on, so that the first tries stay small.
+        boolean wide = context.size() >= GenContext.MAX_SIZE / 4;
         long[] edges = {
-          min, max, target, target == max ? target : target + 1, target == min ? target : target - 1
+          wide ? min : lo,
+          wide ? max : hi,
+          target,
+          Math.min(hi, target + 1),
+          Math.max(lo, target - 1)
         };
         return edges[context.random().nextInt(edges.length)];
       }
-      if (context.size() >= GenContext.MAX_SIZE) {
-        return context.nextLong(min, max);
-      }
-      double exponent = (double) context.size() / GenContext.MAX_SIZE;
-      long lo = target - reach((double) target - (double) min, exponent, target - min);
-      long hi = target + reach((double) max - (double) target, exponent, max - target);
       return context.nextLong(lo, hi);
     }
 
@@ -350,7 +367,14 @@ final class Gens {
                   + "): the predicate is too strict; generate the wanted values directly,"
                   + " for example with map or a narrower range");
         }
-        candidate = treeOf(source, context);
+        // Like QuickCheck's suchThat: retry at growing sizes, reaching the largest size halfway
+        // through the attempts, so that a filter can reject the few values of small sizes.
+        int grown =
+            context.size()
+                + (GenContext.MAX_SIZE - context.size())
+                    * Math.min(2 * attempt, FILTER_ATTEMPTS)
+                    / FILTER_ATTEMPTS;
+        candidate = treeOf(source, GenContext.of(context.random(), grown));
       }
       return candidate.filter(p);
     }
@@ -552,6 +576,11 @@ final class Gens {
           value.length <= minLength
               ? Stream.empty()
               : towards(copy.length, minLength).mapToObj(n -> Arrays.copyOf(copy, (int) n));
+      Stream<byte[]> removed =
+          Stream.of(copy)
+              .flatMap(
+                  bytes -> removals(com.google.common.primitives.Bytes.asList(bytes), minLength))
+              .map(com.google.common.primitives.Bytes::toArray);
       Stream<byte[]> zeroed = allZero(copy) ? Stream.empty() : Stream.of(new byte[copy.length]);
       Stream<byte[]> singles =
           IntStream.range(0, copy.length)
@@ -565,7 +594,7 @@ final class Gens {
                                 smaller[i] = (byte) b;
                                 return smaller;
                               }));
-      return Stream.of(truncations, zeroed, singles).flatMap(s -> s);
+      return Stream.of(truncations, removed, zeroed, singles).flatMap(s -> s);
     }
 
     private static boolean allZero(byte[] bytes) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,11 +22,13 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Every sequence draws from its own random source derived from the run's seed and the sequence
- * number; sequences grow longer over the run. On failure the runner removes chunks of commands,
- * then single commands, as long as the shortened sequence still fails the same way (commands whose
- * {@link ModelBasedSpec#precondition precondition} no longer holds are skipped), and throws a
- * {@link PropertyFailure} whose {@link PropertyFailure#shrunk() shrunk()} is the shortest failing
- * {@code List} of commands found.
+ * number; sequences grow longer over the run. On failure the runner replays shorter sequences on a
+ * fresh model and system: it removes chunks of commands, then single commands, then shrinks single
+ * commands through the generator that made them, keeping each change while the sequence still fails
+ * the same way (same exception class). Commands whose {@link ModelBasedSpec#precondition
+ * precondition} no longer holds are skipped during a replay, and a replay stops at the first
+ * failure. It then throws a {@link PropertyFailure} whose {@link PropertyFailure#shrunk() shrunk()}
+ * is the smallest failing {@code List} of commands found.
  *
  * @since 0.1.0
  */
@@ -123,7 +127,7 @@ public final class ModelBasedRunner {
         Execution<C> execution = generateAndRun(settings, index, context, length);
         Throwable failure = execution.outcome().failure();
         if (failure != null) {
-          throw failure(settings, index, execution.commands(), failure);
+          throw failure(settings, index, execution.trees(), failure);
         }
       }
     }
@@ -132,16 +136,16 @@ public final class ModelBasedRunner {
         Runs.Settings settings, int index, GenContext context, int length) {
       M model = spec.newModel();
       S system = spec.newSystem();
-      List<C> commands = new ArrayList<>(length);
+      List<Tree<C>> commands = new ArrayList<>(length);
       Outcome outcome = Outcome.PASSED;
       try {
         for (int i = 0; i < length && outcome.failure() == null; i++) {
-          C command = nextCommand(settings, index, context, model);
-          if (!spec.precondition(model, command)) {
+          Tree<C> command = nextCommand(settings, index, context, model);
+          if (!spec.precondition(model, command.value())) {
             continue;
           }
           commands.add(command);
-          outcome = stepAndCheck(model, system, command);
+          outcome = stepAndCheck(model, system, command.value());
         }
       } finally {
         outcome = close(system, outcome);
@@ -149,9 +153,9 @@ public final class ModelBasedRunner {
       return new Execution<>(ImmutableList.copyOf(commands), outcome);
     }
 
-    private C nextCommand(Runs.Settings settings, int index, GenContext context, M model) {
+    private Tree<C> nextCommand(Runs.Settings settings, int index, GenContext context, M model) {
       try {
-        return spec.commands(model).generate(context);
+        return Gens.treeOf(spec.commands(model), context);
       } catch (RuntimeException e) {
         throw new OmnichannelException(
             "Generating a command of sequence "
@@ -167,18 +171,18 @@ public final class ModelBasedRunner {
     }
 
     /** Runs {@code commands} on a fresh model and system, skipping commands not allowed. */
-    private Execution<C> replay(List<C> commands) {
+    private Execution<C> replay(List<Tree<C>> commands) {
       M model = spec.newModel();
       S system = spec.newSystem();
-      List<C> executed = new ArrayList<>(commands.size());
+      List<Tree<C>> executed = new ArrayList<>(commands.size());
       Outcome outcome = Outcome.PASSED;
       try {
-        for (C command : commands) {
-          if (!spec.precondition(model, command)) {
+        for (Tree<C> command : commands) {
+          if (!spec.precondition(model, command.value())) {
             continue;
           }
           executed.add(command);
-          outcome = stepAndCheck(model, system, command);
+          outcome = stepAndCheck(model, system, command.value());
           if (outcome.failure() != null) {
             break;
           }
@@ -212,14 +216,14 @@ public final class ModelBasedRunner {
     }
 
     private PropertyFailure failure(
-        Runs.Settings settings, int index, ImmutableList<C> original, Throwable failure) {
-      ImmutableList<C> current = original;
+        Runs.Settings settings, int index, ImmutableList<Tree<C>> original, Throwable failure) {
+      ImmutableList<Tree<C>> current = original;
       Throwable currentFailure = failure;
       int steps = 0;
       int[] shrinkRuns = {0};
       while (shrinkRuns[0] < maxShrinks) {
         Optional<Execution<C>> next =
-            Gens.removals(current, 1)
+            candidates(current)
                 .takeWhile(candidate -> shrinkRuns[0] < maxShrinks)
                 .map(
                     candidate -> {
@@ -231,10 +235,12 @@ public final class ModelBasedRunner {
         if (next.isEmpty()) {
           break;
         }
-        current = next.get().commands();
+        current = next.get().trees();
         currentFailure = Objects.requireNonNull(next.get().outcome().failure());
         steps++;
       }
+      ImmutableList<C> originalCommands = values(original);
+      ImmutableList<C> shrunkCommands = values(current);
       String message =
           "Model-based check failed on sequence "
               + (index + 1)
@@ -247,7 +253,7 @@ public final class ModelBasedRunner {
               + "\n  original commands ("
               + original.size()
               + "): "
-              + Show.show(original)
+              + Show.show(originalCommands)
               + "\n  shrunk commands ("
               + current.size()
               + ", after "
@@ -255,11 +261,44 @@ public final class ModelBasedRunner {
               + " shrink steps in "
               + shrinkRuns[0]
               + " replays):"
-              + numbered(current)
+              + numbered(shrunkCommands)
               + "\n  failure: "
               + Runs.describe(currentFailure);
       return new PropertyFailure(
-          message, currentFailure, settings.seed(), index + 1, original, current, steps);
+          message,
+          currentFailure,
+          settings.seed(),
+          index + 1,
+          originalCommands,
+          shrunkCommands,
+          steps);
+    }
+
+    /**
+     * Returns the shorter or simpler sequences to try: chunks and single commands removed first,
+     * then single commands shrunk by their generator.
+     */
+    private static <C> Stream<List<Tree<C>>> candidates(List<Tree<C>> commands) {
+      return Tree.concat(
+          () -> Gens.removals(commands, 1),
+          () ->
+              IntStream.range(0, commands.size())
+                  .boxed()
+                  .flatMap(
+                      i ->
+                          commands
+                              .get(i)
+                              .children()
+                              .map(
+                                  simpler -> {
+                                    List<Tree<C>> replaced = new ArrayList<>(commands);
+                                    replaced.set(i, simpler);
+                                    return replaced;
+                                  })));
+    }
+
+    private static <C> ImmutableList<C> values(List<Tree<C>> trees) {
+      return trees.stream().map(Tree::value).collect(ImmutableList.toImmutableList());
     }
 
     private static String numbered(List<?> commands) {
@@ -271,5 +310,5 @@ public final class ModelBasedRunner {
     }
   }
 
-  private record Execution<C>(ImmutableList<C> commands, Outcome outcome) {}
+  private record Execution<C>(ImmutableList<Tree<C>> trees, Outcome outcome) {}
 }

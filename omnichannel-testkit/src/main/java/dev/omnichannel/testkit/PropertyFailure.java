@@ -14,15 +14,21 @@ import org.jspecify.annotations.Nullable;
 public final class PropertyFailure extends AssertionError {
   private static final long serialVersionUID = 1L;
 
+  /** The seed of the run. */
   private final long seed;
+
+  /** The number of the first failing try, from 1. */
   private final int tryNumber;
 
-  @SuppressWarnings("serial") // counterexamples are test data, rarely serializable
+  /** The counterexample as generated; test data, rarely serializable. */
+  @SuppressWarnings("serial")
   private final Object original;
 
+  /** The shrunk counterexample; test data, rarely serializable. */
   @SuppressWarnings("serial")
   private final Object shrunk;
 
+  /** The number of successful shrink steps. */
   private final int shrinkSteps;
 
   PropertyFailure(

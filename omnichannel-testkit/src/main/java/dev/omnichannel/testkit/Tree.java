@@ -50,9 +50,14 @@ final class Tree<T> {
     return children.get();
   }
 
+  /**
+   * Applies {@code f} to the value and to every candidate. A candidate that {@code f} rejects with
+   * an exception is skipped, so a mapping that validates (say, an identifier's constructor) never
+   * aborts shrinking.
+   */
   <R> Tree<R> map(Function<? super T, ? extends R> f) {
     R mapped = f.apply(value);
-    return new Tree<>(mapped, () -> children.get().map(c -> c.map(f)));
+    return new Tree<>(mapped, () -> children.get().flatMap(c -> attempt(() -> c.map(f))));
   }
 
   /**
@@ -84,8 +89,8 @@ final class Tree<T> {
         combined,
         () ->
             concat(
-                () -> a.children().map(ac -> zip(ac, b, f)),
-                () -> b.children().map(bc -> zip(a, bc, f))));
+                () -> a.children().flatMap(ac -> attempt(() -> zip(ac, b, f))),
+                () -> b.children().flatMap(bc -> attempt(() -> zip(a, bc, f)))));
   }
 
   /**
@@ -103,8 +108,17 @@ final class Tree<T> {
         innerTree.value,
         () ->
             concat(
-                () -> outer.children().map(oc -> bind(oc, inner)),
+                () -> outer.children().flatMap(oc -> attempt(() -> bind(oc, inner))),
                 () -> innerTree.children().map(ic -> bindWith(outer, ic, inner))));
+  }
+
+  /** Returns the built candidate, or nothing when building it throws. */
+  private static <T> Stream<T> attempt(Supplier<T> candidate) {
+    try {
+      return Stream.of(candidate.get());
+    } catch (RuntimeException e) {
+      return Stream.empty();
+    }
   }
 
   /** Concatenates two lazily created streams without creating the second one early. */

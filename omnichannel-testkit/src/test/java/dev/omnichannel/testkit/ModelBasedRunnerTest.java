@@ -211,6 +211,7 @@ class ModelBasedRunnerTest {
       implements ModelBasedSpec<Deque<Integer>, BoundedStack, StackCommand> {
     static final int CAPACITY = 3;
     private final boolean buggy;
+    int preconditionViolations;
 
     StackSpec(boolean buggy) {
       this.buggy = buggy;
@@ -247,6 +248,7 @@ class ModelBasedRunnerTest {
         assertEquals(fits, system.push(push.value()), "push accepted");
       } else {
         if (model.isEmpty()) {
+          preconditionViolations++;
           throw new IllegalStateException("pop ran although its precondition did not hold");
         }
         assertEquals(Optional.of(model.pop()), system.pop(), "popped value");
@@ -261,10 +263,10 @@ class ModelBasedRunnerTest {
 
   @Test
   void findsTheStackBugAndShrinksToFillOverflowPop() {
+    StackSpec spec = new StackSpec(true);
     PropertyFailure failure =
         catchThrowableOfType(
-            PropertyFailure.class,
-            () -> ModelBasedRunner.forSpec(new StackSpec(true)).seed(3).check());
+            PropertyFailure.class, () -> ModelBasedRunner.forSpec(spec).seed(3).check());
 
     @SuppressWarnings("unchecked")
     List<StackCommand> shrunk = (List<StackCommand>) failure.shrunk();
@@ -272,8 +274,15 @@ class ModelBasedRunnerTest {
     assertThat(shrunk).hasSize(5);
     assertThat(shrunk.subList(0, 4)).allSatisfy(c -> assertThat(c).isInstanceOf(Push.class));
     assertThat(shrunk.get(4)).isInstanceOf(Pop.class);
-    assertThat(((Push) shrunk.get(3)).value()).isNotEqualTo(((Push) shrunk.get(2)).value());
-    // Shrinking removed pushes that earlier pops needed; those pops were skipped, never run.
+    // Command values shrink too: the first pushes to 0, the overflowing one differs by one.
+    assertThat(shrunk.subList(0, 2)).containsOnly(new Push(0));
+    assertThat(List.of(shrunk.get(2), shrunk.get(3)))
+        .containsExactlyInAnyOrder(new Push(0), new Push(1));
+    // Shrinking removed pushes that later pops needed; those pops were skipped, never run.
+    assertThat(spec.preconditionViolations).isZero();
+    @SuppressWarnings("unchecked")
+    List<StackCommand> original = (List<StackCommand>) failure.original();
+    assertThat(original).hasSizeGreaterThan(5).contains(new Pop());
     assertThat(failure.getCause()).isInstanceOf(AssertionError.class);
     assertThat(failure.getCause()).hasMessageContaining("popped value");
   }
@@ -336,8 +345,7 @@ class ModelBasedRunnerTest {
             PropertyFailure.class, () -> ModelBasedRunner.forSpec(spec).seed(1).check());
     @SuppressWarnings("unchecked")
     List<Add> shrunk = (List<Add>) failure.shrunk();
-    assertThat(shrunk).hasSize(2);
-    assertThat(shrunk.get(0)).isEqualTo(shrunk.get(1));
+    assertThat(shrunk).containsExactly(new Add(0), new Add(0));
   }
 
   @Test

@@ -149,6 +149,45 @@ class PropertyTest {
   }
 
   @Test
+  void shrinkCandidatesThatTheMappingRejectsAreSkipped() {
+    // The source shrinks below 10, where the mapping throws; those candidates must be skipped.
+    Gen<Integer> atLeastTen =
+        new Gen<>() {
+          @Override
+          public Integer generate(GenContext context) {
+            return context.nextInt(10, 100_000);
+          }
+
+          @Override
+          public Stream<Integer> shrink(Integer value) {
+            return Gen.ints(0, 100_000).shrink(value);
+          }
+        };
+    Gen<String> codes =
+        atLeastTen.map(
+            i -> {
+              if (i < 10) {
+                throw new IllegalArgumentException("code too short: " + i);
+              }
+              return "C" + i;
+            });
+    PropertyFailure failure =
+        failureOf(
+            () ->
+                Property.forAll(Gen.zip(codes, Gen.ints(0, 5), (c, n) -> c + "/" + n))
+                    .seed(13)
+                    .checkThat(s -> s.length() < 6));
+    assertThat(failure.shrunk()).isEqualTo("C100/0");
+  }
+
+  @Test
+  void filterWorksAtSmallSizes() {
+    List<Integer> values = new ArrayList<>();
+    Property.forAll(Gen.ints(0, 100).filter(x -> x > 50)).seed(2).check(values::add);
+    assertThat(values).hasSize(200).allSatisfy(x -> assertThat(x).isGreaterThan(50));
+  }
+
+  @Test
   void exceptionsAreFailuresAndTheCauseIsKept() {
     PropertyFailure failure =
         failureOf(
