@@ -92,7 +92,12 @@ final class Problem {
 
   @SuppressWarnings("unchecked")
   Problem(
-      RoutingRequest request, FulfillmentNetwork network, NodeProfile[] sortedNodes, Instant now) {
+      RoutingRequest request,
+      FulfillmentNetwork network,
+      NodeProfile[] sortedNodes,
+      Map<NodeId, Integer> nodeIndex,
+      ShipDates shipDates,
+      Instant now) {
     this.request = request;
     this.profile = request.profile();
     this.network = network;
@@ -170,7 +175,7 @@ final class Problem {
                 + " from "
                 + node.id());
       }
-      Optional<LocalDate> ship = node.shipDate(now);
+      Optional<LocalDate> ship = shipDates.shipDate(a, now);
       if (ship.isEmpty()) {
         why.add(ExclusionReason.NO_WORKING_DAY);
         continue;
@@ -192,13 +197,14 @@ final class Problem {
     pickOrder = new long[k];
     pickUnit = new long[k];
     unitsLeft = new long[k];
-    Map<NodeId, Integer> preIndex = new HashMap<>();
+    int[] allToPre = new int[n];
+    Arrays.fill(allToPre, -1);
     for (int j = 0; j < k; j++) {
       NodeProfile node = all[toAll[j]];
       pickOrder[j] = node.pickCostPerOrder();
       pickUnit[j] = node.pickCostPerUnit();
       unitsLeft[j] = node.capacityLeftUnits();
-      preIndex.put(node.id(), j);
+      allToPre[toAll[j]] = j;
     }
 
     if (n == 0) {
@@ -247,9 +253,9 @@ final class Problem {
       long[] row = avail[e.getValue()];
       for (Map.Entry<NodeId, Long> a :
           snapshot.availableByNode(e.getKey(), order.channel()).entrySet()) {
-        Integer j = preIndex.get(a.getKey());
-        if (j != null) {
-          row[j] = a.getValue();
+        Integer at = nodeIndex.get(a.getKey());
+        if (at != null && allToPre[at] >= 0) {
+          row[allToPre[at]] = a.getValue();
         }
       }
     }

@@ -4,9 +4,11 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.omnichannel.core.ChannelId;
 import dev.omnichannel.core.IdempotencyKey;
+import dev.omnichannel.core.NodeId;
 import dev.omnichannel.core.Sku;
 import dev.omnichannel.core.inventory.AvailabilitySnapshot;
 import dev.omnichannel.core.inventory.Outcome;
@@ -48,6 +50,8 @@ public final class Router {
   private final FulfillmentNetwork network;
   private final Clock clock;
   private final NodeProfile[] sortedNodes;
+  private final ImmutableMap<NodeId, Integer> nodeIndex;
+  private final ShipDates shipDates;
 
   private Router(FulfillmentNetwork network, Clock clock) {
     this.network = network;
@@ -55,6 +59,12 @@ public final class Router {
     NodeProfile[] nodes = network.nodes().toArray(new NodeProfile[0]);
     Arrays.sort(nodes, Comparator.comparing(NodeProfile::id));
     this.sortedNodes = nodes;
+    ImmutableMap.Builder<NodeId, Integer> index = ImmutableMap.builder();
+    for (int i = 0; i < nodes.length; i++) {
+      index.put(nodes[i].id(), i);
+    }
+    this.nodeIndex = index.buildOrThrow();
+    this.shipDates = new ShipDates(nodes);
   }
 
   /**
@@ -82,7 +92,7 @@ public final class Router {
    */
   public FulfillmentPlan route(RoutingRequest request) {
     checkNotNull(request, "request");
-    Problem p = new Problem(request, network, sortedNodes, clock.instant());
+    Problem p = new Problem(request, network, sortedNodes, nodeIndex, shipDates, clock.instant());
     Search search = new Search(p);
     List<String> notes = new ArrayList<>();
     Search.Result result;
@@ -129,7 +139,7 @@ public final class Router {
   public Optional<FulfillmentPlan> routeByEnumeration(RoutingRequest request, long maxAssignments) {
     checkNotNull(request, "request");
     checkArgument(maxAssignments >= 1, "maxAssignments must be at least 1: %s", maxAssignments);
-    Problem p = new Problem(request, network, sortedNodes, clock.instant());
+    Problem p = new Problem(request, network, sortedNodes, nodeIndex, shipDates, clock.instant());
     Search search = new Search(p);
     if (p.shipComplete && p.servableItems() < p.itemCount) {
       return Optional.of(
@@ -403,7 +413,16 @@ public final class Router {
       long shipping = 0;
       long picking = 0;
       int served = 0;
+      boolean[] opened = new boolean[p.k];
+      for (int j : plan) {
+        if (j >= 0) {
+          opened[j] = true;
+        }
+      }
       for (int j = 0; j < p.k; j++) {
+        if (!opened[j]) {
+          continue;
+        }
         List<PlannedLine> lines = new ArrayList<>();
         long weight = 0;
         long units = 0;
@@ -509,12 +528,14 @@ public final class Router {
         List<String> held = new ArrayList<>();
         OptionalLong standalone = OptionalLong.empty();
         if (j >= 0 && !p.excluded[j]) {
-          int[] alone = search.alone(j);
+          boolean[] alone = search.alone(j);
           if (alone != null) {
             long weight = 0;
             long units = 0;
+            boolean same = true;
             for (int i = 0; i < p.itemCount; i++) {
-              if (alone[i] == j) {
+              same &= alone[i] ? result.assign()[i] == j : result.assign()[i] < 0;
+              if (alone[i]) {
                 weight += p.itemWeight[i];
                 units += p.itemUnits[i];
                 for (int li : p.itemLines[i]) {
@@ -524,8 +545,8 @@ public final class Router {
             }
             standalone =
                 OptionalLong.of(p.pickOrder[j] + p.pickUnit[j] * units + p.laneCost(j, weight));
-            if (!Arrays.equals(alone, result.assign())) {
-              long[] key = search.evaluate(alone);
+            if (!same) {
+              long[] key = search.aloneKey(j, alone);
               if (key != null && (bestAltKey == null || Search.compare(key, bestAltKey) < 0)) {
                 bestAltKey = key;
                 bestAlt = j;

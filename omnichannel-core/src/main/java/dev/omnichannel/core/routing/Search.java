@@ -16,6 +16,8 @@ final class Search {
   /** The outcome of a search. */
   record Result(int[] assign, long[] key, long steps, boolean complete) {}
 
+  private static final boolean[] EMPTY = new boolean[0];
+
   private final Problem p;
   private final int comps;
   private final int[] assign;
@@ -37,6 +39,9 @@ final class Search {
   private final long[][] suffixMinItem;
   private final int[][] sortedCand;
   private final long[] scratchForced;
+  private final boolean[][] can;
+  private final long[] localUsed;
+  private final boolean[] @Nullable [] aloneCache;
 
   private long steps;
   private long budget;
@@ -70,23 +75,23 @@ final class Search {
       }
     }
     baseUnserved = unservable;
-    Integer[] boxed = new Integer[servable];
+    order = new int[servable];
     int s = 0;
     for (int i = 0; i < items; i++) {
       if (p.itemCand[i].length > 0) {
-        boxed[s++] = i;
+        order[s++] = i;
       }
     }
-    // Most constrained items first; the item index keeps the order total.
-    Arrays.sort(
-        boxed,
-        (a, b) ->
-            p.itemCand[a].length != p.itemCand[b].length
-                ? Integer.compare(p.itemCand[a].length, p.itemCand[b].length)
-                : Integer.compare(a, b));
-    order = new int[servable];
-    for (int r = 0; r < servable; r++) {
-      order[r] = boxed[r];
+    // Most constrained items first; the item index keeps the order total (insertion sort is
+    // stable and the arrays are tiny).
+    for (int x = 1; x < servable; x++) {
+      int v = order[x];
+      int y = x - 1;
+      while (y >= 0 && p.itemCand[order[y]].length > p.itemCand[v].length) {
+        order[y + 1] = order[y];
+        y--;
+      }
+      order[y + 1] = v;
     }
     minItem = new long[comps][items];
     minOpen = new long[comps][items];
@@ -109,23 +114,35 @@ final class Search {
         suffixMinItem[c][r] = suffixMinItem[c][r + 1] + minItem[c][order[r]];
       }
     }
+    localUsed = new long[p.avail.length];
+    aloneCache = new boolean[k][];
+    can = new boolean[items][k];
+    for (int i = 0; i < items; i++) {
+      for (int j : p.itemCand[i]) {
+        can[i][j] = true;
+      }
+    }
     sortedCand = new int[items][];
     for (int i = 0; i < items; i++) {
-      final int item = i;
-      Integer[] cand = new Integer[p.itemCand[i].length];
+      int[] cand = p.itemCand[i].clone();
+      long[] cost = new long[cand.length];
       for (int x = 0; x < cand.length; x++) {
-        cand[x] = p.itemCand[i][x];
+        cost[x] = primaryOpening(i, cand[x]);
       }
-      Arrays.sort(
-          cand,
-          (a, b) -> {
-            int cmp = Long.compare(primaryOpening(item, a), primaryOpening(item, b));
-            return cmp != 0 ? cmp : Integer.compare(a, b);
-          });
-      sortedCand[i] = new int[cand.length];
-      for (int x = 0; x < cand.length; x++) {
-        sortedCand[i][x] = cand[x];
+      // Insertion sort by opening cost; candidates come in node order, so ties stay by node.
+      for (int x = 1; x < cand.length; x++) {
+        int v = cand[x];
+        long c = cost[x];
+        int y = x - 1;
+        while (y >= 0 && cost[y] > c) {
+          cand[y + 1] = cand[y];
+          cost[y + 1] = cost[y];
+          y--;
+        }
+        cand[y + 1] = v;
+        cost[y + 1] = c;
       }
+      sortedCand[i] = cand;
     }
   }
 
@@ -301,7 +318,7 @@ final class Search {
         unservedLines += p.itemCand[i].length > 0 ? p.itemLineCount[i] : 0;
         continue;
       }
-      if (!contains(p.itemCand[i], j) || !canAdd(i, j)) {
+      if (!can[i][j] || !canAdd(i, j)) {
         ok = false;
         break;
       }
@@ -473,8 +490,115 @@ final class Search {
 
   // ---- heuristic ----
 
-  /** Builds a plan greedily (widest coverage first), then improves it by local moves. */
+  /**
+   * Builds two plans greedily (widest coverage first; cheapest insertion item by item), keeps the
+   * better, then improves it by local moves: moving one item, and moving a whole shipment to
+   * another node that holds all of it (closing it into an open node or swapping its node).
+   */
   Result heuristic() {
+    int[] plan = widestCoverage();
+    long[] key = evaluate(plan);
+    int[] other = cheapestInsertion();
+    long[] otherKey = evaluate(other);
+    if (otherKey != null && (key == null || compare(otherKey, key) < 0)) {
+      plan = other;
+      key = otherKey;
+    }
+    if (key == null) {
+      // Ship complete or the split value threshold refused both greedy plans.
+      plan = emptyPlan();
+      key = evaluate(plan);
+    }
+    long evaluations = 2;
+    int[] trial = plan.clone();
+    for (int pass = 0; pass < 4; pass++) {
+      boolean improved = false;
+      // Move one item to another candidate: open nodes, then the cheapest few new ones.
+      for (int i = 0; i < p.itemCount; i++) {
+        int[] cand = sortedCand[i];
+        for (int x = 0; x < cand.length; x++) {
+          int j = cand[x];
+          if (j == plan[i] || (x >= 4 && !usedIn(plan, j))) {
+            continue;
+          }
+          System.arraycopy(plan, 0, trial, 0, plan.length);
+          trial[i] = j;
+          long[] k2 = evaluate(trial);
+          evaluations++;
+          if (k2 != null && (key == null || compare(k2, key) < 0)) {
+            key = k2;
+            System.arraycopy(trial, 0, plan, 0, plan.length);
+            improved = true;
+          }
+        }
+      }
+      // Move a whole shipment to any other node that holds all of it.
+      for (int from = 0; from < p.k; from++) {
+        if (!usedIn(plan, from)) {
+          continue;
+        }
+        long current = shipmentPrimary(plan, from, from);
+        for (int to = 0; to < p.k; to++) {
+          if (to == from
+              || p.excluded[to]
+              || !holdsShipment(plan, from, to)
+              || (!usedIn(plan, to) && shipmentPrimary(plan, from, to) > current)) {
+            // A new node whose shipment alone would cost more in the first component cannot win.
+            continue;
+          }
+          System.arraycopy(plan, 0, trial, 0, plan.length);
+          for (int i = 0; i < p.itemCount; i++) {
+            if (trial[i] == from) {
+              trial[i] = to;
+            }
+          }
+          long[] k2 = evaluate(trial);
+          evaluations++;
+          if (k2 != null && (key == null || compare(k2, key) < 0)) {
+            key = k2;
+            System.arraycopy(trial, 0, plan, 0, plan.length);
+            improved = true;
+            break;
+          }
+        }
+      }
+      if (!improved) {
+        break;
+      }
+    }
+    if (key == null) {
+      throw new AssertionError("the empty plan is always feasible");
+    }
+    return new Result(plan, key, evaluations, true);
+  }
+
+  /** Returns the first objective component of shipping {@code from}'s items from {@code at}. */
+  private long shipmentPrimary(int[] plan, int from, int at) {
+    if (comps == 0) {
+      return 0;
+    }
+    long v = p.shipPen[0][at];
+    long weight = 0;
+    for (int i = 0; i < p.itemCount; i++) {
+      if (plan[i] == from) {
+        v += p.itemPen[0][i][at];
+        weight += p.itemWeight[i];
+      }
+    }
+    return p.costComp == 0 ? v + p.laneCost(at, weight) : v;
+  }
+
+  private boolean holdsShipment(int[] plan, int from, int to) {
+    for (int i = 0; i < p.itemCount; i++) {
+      if (plan[i] == from && !can[i][to]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Opens, one after another, the node that can take the most lines; ties go to the cheapest. */
+  private int[] widestCoverage() {
     int[] plan = emptyPlan();
     boolean[] placed = new boolean[p.itemCount];
     int remaining = 0;
@@ -497,24 +621,19 @@ final class Search {
         if (isOpen[j] || p.excluded[j]) {
           continue;
         }
-        int lines = 0;
-        long units = 0;
-        long weight = 0;
-        long inc = comps == 0 ? 0 : p.shipPen[0][j];
         Arrays.fill(taken, false);
+        int lines = fillAlone(j, placed, taken);
+        if (shipments == 0) {
+          aloneCache[j] = lines > 0 ? taken.clone() : EMPTY;
+        }
+        long inc = comps == 0 ? 0 : p.shipPen[0][j];
+        long weight = 0;
         for (int i = 0; i < p.itemCount; i++) {
-          if (placed[i] || !p.fitsAlone(i, j) || !contains(p.itemCand[i], j)) {
-            continue;
-          }
-          if (units + p.itemUnits[i] > p.unitsLeft[j] || !fitsWith(taken, i, j)) {
-            continue;
-          }
-          taken[i] = true;
-          units += p.itemUnits[i];
-          weight += p.itemWeight[i];
-          lines += p.itemLineCount[i];
-          if (comps > 0) {
-            inc += p.itemPen[0][i][j];
+          if (taken[i]) {
+            weight += p.itemWeight[i];
+            if (comps > 0) {
+              inc += p.itemPen[0][i][j];
+            }
           }
         }
         if (lines == 0) {
@@ -543,97 +662,49 @@ final class Search {
         }
       }
     }
-    long[] key = evaluate(plan);
-    if (key == null) {
-      // Ship complete or the split value threshold refused the greedy plan.
-      plan = emptyPlan();
-      key = evaluate(plan);
-    }
-    long evaluations = 1;
-    int[] trial = plan.clone();
-    for (int pass = 0; pass < 3; pass++) {
-      boolean improved = false;
-      // Move one item to another candidate: open nodes first, then the cheapest few new ones.
-      for (int i = 0; i < p.itemCount; i++) {
-        int[] cand = sortedCand[i];
-        for (int x = 0; x < cand.length; x++) {
-          int j = cand[x];
-          if (j == plan[i] || (x >= 4 && !usedIn(plan, j))) {
-            continue;
-          }
-          System.arraycopy(plan, 0, trial, 0, plan.length);
-          trial[i] = j;
-          long[] k2 = evaluate(trial);
-          evaluations++;
-          if (k2 != null && (key == null || compare(k2, key) < 0)) {
-            key = k2;
-            System.arraycopy(trial, 0, plan, 0, plan.length);
-            improved = true;
-          }
-        }
-      }
-      // Close a shipment: move all its items to another node that holds them.
-      for (int from = 0; from < p.k; from++) {
-        if (!usedIn(plan, from)) {
-          continue;
-        }
-        int first = -1;
-        for (int i = 0; i < p.itemCount && first < 0; i++) {
-          if (plan[i] == from) {
-            first = i;
-          }
-        }
-        int[] targets = closeTargets(plan, from, first);
-        for (int to : targets) {
-          System.arraycopy(plan, 0, trial, 0, plan.length);
-          boolean possible = true;
-          for (int i = 0; i < p.itemCount; i++) {
-            if (trial[i] == from) {
-              if (!contains(p.itemCand[i], to)) {
-                possible = false;
-                break;
-              }
-              trial[i] = to;
-            }
-          }
-          if (!possible) {
-            continue;
-          }
-          long[] k2 = evaluate(trial);
-          evaluations++;
-          if (k2 != null && (key == null || compare(k2, key) < 0)) {
-            key = k2;
-            System.arraycopy(trial, 0, plan, 0, plan.length);
-            improved = true;
-          }
-        }
-      }
-      if (!improved) {
-        break;
-      }
-    }
-    if (key == null) {
-      throw new AssertionError("the empty plan is always feasible");
-    }
-    return new Result(plan, key, evaluations, true);
+    return plan;
   }
 
-  private int[] closeTargets(int[] plan, int from, int firstItem) {
-    int[] out = new int[p.itemCount + 4];
-    int n = 0;
-    for (int j : plan) {
-      if (j >= 0 && j != from && !contains(Arrays.copyOf(out, n), j)) {
-        out[n++] = j;
+  /**
+   * Places items, most constrained first, each where it adds the least to the objective's first
+   * component: into an open shipment or a new one.
+   */
+  private int[] cheapestInsertion() {
+    int[] plan = emptyPlan();
+    for (int i : order) {
+      int bestNode = -1;
+      long bestInc = Long.MAX_VALUE;
+      for (int j : p.itemCand[i]) {
+        if (!canAdd(i, j)) {
+          continue;
+        }
+        long inc;
+        if (comps == 0) {
+          inc = 0;
+        } else if (nodeItems[j] > 0) {
+          inc = p.itemPen[0][i][j];
+          if (p.costComp == 0) {
+            inc += p.laneCost(j, nodeWeight[j] + p.itemWeight[i]) - nodeLane[j];
+          }
+        } else {
+          inc = primaryOpening(i, j) + (p.costComp == 0 && open > 0 ? p.splitPenalty : 0);
+        }
+        if (inc < bestInc) {
+          bestInc = inc;
+          bestNode = j;
+        }
+      }
+      if (bestNode >= 0) {
+        add(i, bestNode);
+        plan[i] = bestNode;
       }
     }
-    int[] cheap = sortedCand[firstItem];
-    for (int x = 0; x < cheap.length && x < 4; x++) {
-      int j = cheap[x];
-      if (j != from && !contains(Arrays.copyOf(out, n), j)) {
-        out[n++] = j;
+    for (int i = 0; i < p.itemCount; i++) {
+      if (plan[i] >= 0) {
+        remove(i, plan[i]);
       }
     }
-    return Arrays.copyOf(out, n);
+    return plan;
   }
 
   /**
@@ -665,27 +736,38 @@ final class Search {
     return baseUnserved;
   }
 
-  private boolean fitsWith(boolean[] taken, int item, int j) {
-    int[] keys = p.itemDemandKey[item];
-    long[] qty = p.itemDemandQty[item];
-    for (int x = 0; x < keys.length; x++) {
-      long need = qty[x];
-      for (int i = 0; i < p.itemCount; i++) {
-        if (!taken[i]) {
-          continue;
-        }
-        int[] k2 = p.itemDemandKey[i];
-        for (int y = 0; y < k2.length; y++) {
-          if (k2[y] == keys[x]) {
-            need += p.itemDemandQty[i][y];
-          }
+  /**
+   * Marks in {@code taken} the items node {@code j} can ship together on its own, in item order,
+   * skipping those in {@code skip}; returns the lines taken.
+   */
+  private int fillAlone(int j, boolean @Nullable [] skip, boolean[] taken) {
+    Arrays.fill(localUsed, 0);
+    long units = 0;
+    int lines = 0;
+    for (int i = 0; i < p.itemCount; i++) {
+      if ((skip != null && skip[i]) || !can[i][j] || units + p.itemUnits[i] > p.unitsLeft[j]) {
+        continue;
+      }
+      int[] keys = p.itemDemandKey[i];
+      long[] qty = p.itemDemandQty[i];
+      boolean fits = true;
+      for (int x = 0; x < keys.length; x++) {
+        if (localUsed[keys[x]] + qty[x] > p.avail[keys[x]][j]) {
+          fits = false;
+          break;
         }
       }
-      if (need > p.avail[keys[x]][j]) {
-        return false;
+      if (!fits) {
+        continue;
       }
+      for (int x = 0; x < keys.length; x++) {
+        localUsed[keys[x]] += qty[x];
+      }
+      units += p.itemUnits[i];
+      taken[i] = true;
+      lines += p.itemLineCount[i];
     }
-    return true;
+    return lines;
   }
 
   private static boolean usedIn(int[] plan, int j) {
@@ -698,24 +780,46 @@ final class Search {
   }
 
   /**
-   * Returns the plan of node {@code j} alone: every item it can take, in item order; null when it
-   * can take none.
+   * Returns the items node {@code j} would ship on its own (every item it can take, in item order),
+   * or null when it can take none.
    */
-  int @Nullable [] alone(int j) {
-    int[] plan = emptyPlan();
+  boolean @Nullable [] alone(int j) {
+    boolean[] cached = aloneCache[j];
+    if (cached != null) {
+      return cached == EMPTY ? null : cached;
+    }
     boolean[] taken = new boolean[p.itemCount];
-    long units = 0;
-    boolean any = false;
+    boolean[] result = fillAlone(j, null, taken) > 0 ? taken : EMPTY;
+    aloneCache[j] = result;
+    return result == EMPTY ? null : result;
+  }
+
+  /**
+   * Returns the key of the plan shipping {@code taken} from node {@code j} alone, or null when the
+   * profile's ship-complete rule refuses it.
+   */
+  long @Nullable [] aloneKey(int j, boolean[] taken) {
+    long[] key = new long[comps + 1];
+    key[0] = baseUnserved;
+    long weight = 0;
+    boolean missing = false;
     for (int i = 0; i < p.itemCount; i++) {
-      if (contains(p.itemCand[i], j)
-          && units + p.itemUnits[i] <= p.unitsLeft[j]
-          && fitsWith(taken, i, j)) {
-        taken[i] = true;
-        units += p.itemUnits[i];
-        plan[i] = j;
-        any = true;
+      if (taken[i]) {
+        weight += p.itemWeight[i];
+        for (int c = 0; c < comps; c++) {
+          key[c + 1] += p.itemPen[c][i][j];
+        }
+      } else if (p.itemCand[i].length > 0) {
+        key[0] += p.itemLineCount[i];
+        missing = true;
       }
     }
-    return any ? plan : null;
+    if (missing && p.shipComplete) {
+      return null;
+    }
+    for (int c = 0; c < comps; c++) {
+      key[c + 1] += p.shipPen[c][j] + (c == p.costComp ? p.laneCost(j, weight) : 0);
+    }
+    return key;
   }
 }
