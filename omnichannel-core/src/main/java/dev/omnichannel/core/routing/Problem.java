@@ -47,7 +47,10 @@ final class Problem {
 
   // Every network node, by id, with why it was excluded (empty for candidates).
   final NodeProfile[] all;
-  final List<Set<ExclusionReason>> exclusions;
+
+  /** Per network node, the bits (by ordinal) of the reasons it was excluded for. */
+  final int[] exclusions;
+
   final double[] allDistance;
   final OptionalDouble[] allScore;
 
@@ -116,7 +119,7 @@ final class Problem {
 
     all = sortedNodes;
     int n = all.length;
-    exclusions = new ArrayList<>(n);
+    exclusions = new int[n];
     allDistance = new double[n];
     allScore = new OptionalDouble[n];
     Arrays.fill(allDistance, Double.NaN);
@@ -136,8 +139,7 @@ final class Problem {
     boolean anyServes = false;
     for (int a = 0; a < n; a++) {
       NodeProfile node = all[a];
-      Set<ExclusionReason> why = EnumSet.noneOf(ExclusionReason.class);
-      exclusions.add(why);
+      Exclusions why = new Exclusions(exclusions, a);
       if (profile.excludedNodes().contains(node.id())) {
         why.add(ExclusionReason.EXCLUDED_BY_PROFILE);
       }
@@ -346,7 +348,7 @@ final class Problem {
     for (int j = 0; j < k; j++) {
       if (!holdsAny[j]) {
         excluded[j] = true;
-        exclusions.get(toAll[j]).add(ExclusionReason.NO_STOCK);
+        exclusions[toAll[j]] |= 1 << ExclusionReason.NO_STOCK.ordinal();
       }
     }
 
@@ -413,6 +415,32 @@ final class Problem {
         itemCand[i] = Arrays.copyOf(cand, c);
       }
     }
+  }
+
+  /** Adds exclusion reasons to one node's bits. */
+  private record Exclusions(int[] bits, int node) {
+    void add(ExclusionReason reason) {
+      bits[node] |= 1 << reason.ordinal();
+    }
+
+    boolean isEmpty() {
+      return bits[node] == 0;
+    }
+  }
+
+  /** Returns the reasons node {@code a} (network index) was excluded for. */
+  ImmutableSet<ExclusionReason> exclusionsOf(int a) {
+    int bits = exclusions[a];
+    if (bits == 0) {
+      return ImmutableSet.of();
+    }
+    EnumSet<ExclusionReason> set = EnumSet.noneOf(ExclusionReason.class);
+    for (ExclusionReason r : ExclusionReason.values()) {
+      if ((bits & (1 << r.ordinal())) != 0) {
+        set.add(r);
+      }
+    }
+    return com.google.common.collect.Sets.immutableEnumSet(set);
   }
 
   private String destinationCountry() {
@@ -563,7 +591,7 @@ final class Problem {
       }
       if (out) {
         excluded[j] = true;
-        exclusions.get(toAll[j]).add(ExclusionReason.EXCLUDED_BY_CRITERION);
+        exclusions[toAll[j]] |= 1 << ExclusionReason.EXCLUDED_BY_CRITERION.ordinal();
         continue;
       }
       allScore[toAll[j]] = OptionalDouble.of(1 - shortfall / total);

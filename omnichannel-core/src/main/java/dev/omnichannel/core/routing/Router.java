@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSet;
 import dev.omnichannel.core.ChannelId;
 import dev.omnichannel.core.IdempotencyKey;
 import dev.omnichannel.core.NodeId;
@@ -525,7 +524,7 @@ public final class Router {
       int bestAlt = -1;
       for (int a = 0; a < p.all.length; a++) {
         int j = pre[a];
-        List<String> held = new ArrayList<>();
+        ImmutableList.Builder<String> held = ImmutableList.builder();
         OptionalLong standalone = OptionalLong.empty();
         if (j >= 0 && !p.excluded[j]) {
           boolean[] alone = search.alone(j);
@@ -558,8 +557,8 @@ public final class Router {
         nodes.add(
             new NodeAssessment(
                 p.all[a].id(),
-                ImmutableSet.copyOf(p.exclusions.get(a)),
-                ImmutableList.copyOf(held),
+                p.exclusionsOf(a),
+                held.build(),
                 p.allDistance[a],
                 standalone,
                 score));

@@ -309,8 +309,6 @@ final class Search {
 
   /** Returns the key of {@code plan}, or null when it is infeasible. Leaves the state empty. */
   long @Nullable [] evaluate(int[] plan) {
-    int added = 0;
-    int[] done = new int[plan.length];
     boolean ok = true;
     for (int i = 0; i < plan.length; i++) {
       int j = plan[i];
@@ -323,12 +321,9 @@ final class Search {
         break;
       }
       add(i, j);
-      done[added++] = i;
     }
     long[] key = ok && leafFeasible() ? key() : null;
-    for (int x = added - 1; x >= 0; x--) {
-      remove(done[x], plan[done[x]]);
-    }
+    clearState();
     unservedLines = 0;
     return key;
   }
@@ -562,6 +557,57 @@ final class Search {
           }
         }
       }
+      // Merge two shipments into one node (open or not) that holds both.
+      for (int a = 0; a < p.k && !improved; a++) {
+        if (!usedIn(plan, a)) {
+          continue;
+        }
+        for (int b = a + 1; b < p.k && !improved; b++) {
+          if (!usedIn(plan, b)) {
+            continue;
+          }
+          long current = shipmentPrimary(plan, a, a) + shipmentPrimary(plan, b, b);
+          for (int to = 0; to < p.k; to++) {
+            if (p.excluded[to]
+                || !holdsShipment(plan, a, to)
+                || !holdsShipment(plan, b, to)
+                || mergedPrimary(plan, a, b, to) > current) {
+              continue;
+            }
+            System.arraycopy(plan, 0, trial, 0, plan.length);
+            for (int i = 0; i < p.itemCount; i++) {
+              if (trial[i] == a || trial[i] == b) {
+                trial[i] = to;
+              }
+            }
+            long[] k2 = evaluate(trial);
+            evaluations++;
+            if (k2 != null && (key == null || compare(k2, key) < 0)) {
+              key = k2;
+              System.arraycopy(trial, 0, plan, 0, plan.length);
+              improved = true;
+              break;
+            }
+          }
+        }
+      }
+      // Drop a shipment and insert its items again, each where it adds the least.
+      for (int from = 0; from < p.k; from++) {
+        if (!usedIn(plan, from)) {
+          continue;
+        }
+        int[] rebuilt = reinsert(plan, from);
+        if (Arrays.equals(rebuilt, plan)) {
+          continue;
+        }
+        long[] k2 = evaluate(rebuilt);
+        evaluations++;
+        if (k2 != null && (key == null || compare(k2, key) < 0)) {
+          key = k2;
+          plan = rebuilt;
+          improved = true;
+        }
+      }
       if (!improved) {
         break;
       }
@@ -663,6 +709,84 @@ final class Search {
       }
     }
     return plan;
+  }
+
+  private long mergedPrimary(int[] plan, int a, int b, int at) {
+    if (comps == 0) {
+      return 0;
+    }
+    long v = p.shipPen[0][at];
+    long weight = 0;
+    for (int i = 0; i < p.itemCount; i++) {
+      if (plan[i] == a || plan[i] == b) {
+        v += p.itemPen[0][i][at];
+        weight += p.itemWeight[i];
+      }
+    }
+    return p.costComp == 0 ? v + p.laneCost(at, weight) : v;
+  }
+
+  /** Returns {@code plan} with the items of {@code from} inserted again, never at {@code from}. */
+  private int[] reinsert(int[] plan, int from) {
+    int[] out = plan.clone();
+    for (int i = 0; i < p.itemCount; i++) {
+      if (plan[i] >= 0 && plan[i] != from) {
+        if (!canAdd(i, plan[i])) {
+          clearState();
+          return plan;
+        }
+        add(i, plan[i]);
+      } else if (plan[i] == from) {
+        out[i] = -1;
+      }
+    }
+    for (int i : order) {
+      if (plan[i] == from) {
+        int j = cheapestPlace(i, from);
+        if (j >= 0) {
+          add(i, j);
+          out[i] = j;
+        }
+      }
+    }
+    clearState();
+    return out;
+  }
+
+  /** Removes every placed item from the state. */
+  private void clearState() {
+    for (int i = 0; i < p.itemCount; i++) {
+      if (assign[i] >= 0) {
+        remove(i, assign[i]);
+      }
+    }
+  }
+
+  /** Returns the node where item {@code i} adds the least to the first component, or -1. */
+  private int cheapestPlace(int i, int avoid) {
+    int bestNode = -1;
+    long bestInc = Long.MAX_VALUE;
+    for (int j : p.itemCand[i]) {
+      if (j == avoid || !canAdd(i, j)) {
+        continue;
+      }
+      long inc;
+      if (comps == 0) {
+        inc = 0;
+      } else if (nodeItems[j] > 0) {
+        inc = p.itemPen[0][i][j];
+        if (p.costComp == 0) {
+          inc += p.laneCost(j, nodeWeight[j] + p.itemWeight[i]) - nodeLane[j];
+        }
+      } else {
+        inc = primaryOpening(i, j) + (p.costComp == 0 && open > 0 ? p.splitPenalty : 0);
+      }
+      if (inc < bestInc) {
+        bestInc = inc;
+        bestNode = j;
+      }
+    }
+    return bestNode;
   }
 
   /**
