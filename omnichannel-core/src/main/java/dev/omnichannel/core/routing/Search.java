@@ -41,6 +41,10 @@ final class Search {
   private final long[] scratchForced;
   private final boolean[][] can;
   private final long[] localUsed;
+  private final long[] scratchWeight;
+  private final long[] scratchUnits;
+  private final long[] scratchValue;
+  private final int[] scratchItems;
   private final boolean[] @Nullable [] aloneCache;
 
   private long steps;
@@ -115,6 +119,10 @@ final class Search {
       }
     }
     localUsed = new long[p.avail.length];
+    scratchWeight = new long[k];
+    scratchUnits = new long[k];
+    scratchValue = new long[k];
+    scratchItems = new int[k];
     aloneCache = new boolean[k][];
     can = new boolean[items][k];
     for (int i = 0; i < items; i++) {
@@ -307,25 +315,103 @@ final class Search {
     return 0;
   }
 
-  /** Returns the key of {@code plan}, or null when it is infeasible. Leaves the state empty. */
+  /**
+   * Returns the key of {@code plan}, or null when it is infeasible. Works on scratch arrays and
+   * leaves the search state alone.
+   */
   long @Nullable [] evaluate(int[] plan) {
+    long[] w = scratchWeight;
+    long[] u = scratchUnits;
+    long[] v = scratchValue;
+    int[] n = scratchItems;
+    int unserved = 0;
+    int opened = 0;
     boolean ok = true;
-    for (int i = 0; i < plan.length; i++) {
+    for (int i = 0; i < plan.length && ok; i++) {
       int j = plan[i];
       if (j < 0) {
-        unservedLines += p.itemCand[i].length > 0 ? p.itemLineCount[i] : 0;
+        unserved += p.itemCand[i].length > 0 ? p.itemLineCount[i] : 0;
         continue;
       }
-      if (!can[i][j] || !canAdd(i, j)) {
+      if (!can[i][j]) {
         ok = false;
         break;
       }
-      add(i, j);
+      if (n[j]++ == 0) {
+        opened++;
+      }
+      u[j] += p.itemUnits[i];
+      w[j] += p.itemWeight[i];
+      v[j] += p.itemValue[i];
+      if (u[j] > p.unitsLeft[j]) {
+        ok = false;
+        break;
+      }
+      int[] keys = p.itemDemandKey[i];
+      long[] qty = p.itemDemandQty[i];
+      for (int x = 0; x < keys.length && ok; x++) {
+        long need = qty[x];
+        for (int i2 = 0; i2 < i; i2++) {
+          if (plan[i2] == j) {
+            int[] k2 = p.itemDemandKey[i2];
+            for (int y = 0; y < k2.length; y++) {
+              if (k2[y] == keys[x]) {
+                need += p.itemDemandQty[i2][y];
+              }
+            }
+          }
+        }
+        ok = need <= p.avail[keys[x]][j];
+      }
     }
-    long[] key = ok && leafFeasible() ? key() : null;
-    clearState();
-    unservedLines = 0;
+    long[] key = null;
+    if (ok
+        && opened <= p.maxShipments
+        && !(p.shipComplete && unserved > 0 && opened > 0)
+        && splitValuesHold(plan, opened)) {
+      key = new long[comps + 1];
+      key[0] = baseUnserved + unserved;
+      for (int i = 0; i < plan.length; i++) {
+        int j = plan[i];
+        if (j < 0) {
+          continue;
+        }
+        for (int c = 0; c < comps; c++) {
+          key[c + 1] += p.itemPen[c][i][j];
+        }
+        if (n[j] > 0) {
+          // First time this node is met: add its shipment once.
+          for (int c = 0; c < comps; c++) {
+            key[c + 1] += p.shipPen[c][j] + (c == p.costComp ? p.laneCost(j, w[j]) : 0);
+          }
+          n[j] = -n[j];
+        }
+      }
+      if (p.costComp >= 0) {
+        key[p.costComp + 1] += p.splitPenalty * Math.max(0, opened - 1);
+      }
+    }
+    for (int j : plan) {
+      if (j >= 0) {
+        w[j] = 0;
+        u[j] = 0;
+        v[j] = 0;
+        n[j] = 0;
+      }
+    }
     return key;
+  }
+
+  private boolean splitValuesHold(int[] plan, int opened) {
+    if (p.minSplitValue < 0 || opened <= 1) {
+      return true;
+    }
+    for (int j : plan) {
+      if (j >= 0 && scratchValue[j] < p.minSplitValue) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean contains(int[] a, int v) {

@@ -189,6 +189,47 @@ class RouterTest {
   }
 
   @Test
+  void theShipDateFollowsTheClockAcrossTheCutOff() {
+    AvailabilitySnapshot snap =
+        snapshot()
+            .available(sku("A"), id("HAM"), WEB, 1)
+            .available(sku("B"), id("HAM"), WEB, 1)
+            .build();
+    java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+        new java.util.concurrent.atomic.AtomicReference<>(Fixtures.NOW);
+    java.time.Clock moving =
+        new java.time.Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
+
+          @Override
+          public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public java.time.Instant instant() {
+            return java.util.Objects.requireNonNull(now.get());
+          }
+        };
+    Router router = Router.create(network(HAM), moving);
+    RoutingRequest request = RoutingRequest.of(AB, snap, profile().build());
+    assertThat(router.route(request).estimatedShipDate()).hasValue(LocalDate.of(2026, 3, 4));
+    // 15:00 in Berlin is 14:00 UTC in March: exactly at the cut-off still ships today.
+    now.set(java.time.Instant.parse("2026-03-04T14:00:00Z"));
+    assertThat(router.route(request).estimatedShipDate()).hasValue(LocalDate.of(2026, 3, 4));
+    now.set(java.time.Instant.parse("2026-03-04T14:00:01Z"));
+    assertThat(router.route(request).estimatedShipDate()).hasValue(LocalDate.of(2026, 3, 5));
+    // Friday after the cut-off ships on Monday.
+    now.set(java.time.Instant.parse("2026-03-06T16:00:00Z"));
+    assertThat(router.route(request).estimatedShipDate()).hasValue(LocalDate.of(2026, 3, 9));
+    now.set(Fixtures.NOW);
+    assertThat(router.route(request).estimatedShipDate()).hasValue(LocalDate.of(2026, 3, 4));
+  }
+
+  @Test
   void promiseDateExcludesNodesThatWouldArriveLate() {
     AvailabilitySnapshot snap =
         snapshot()
