@@ -1,5 +1,7 @@
 package dev.omnichannel.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The key that makes a mutating command safe to repeat: a command sent again with the same key
  * returns the first outcome and changes nothing; the same key with a different command is refused.
@@ -24,6 +26,17 @@ public record IdempotencyKey(String value) {
   /** Returns the key for {@code value}. */
   public static IdempotencyKey of(String value) {
     return new IdempotencyKey(value);
+  }
+
+  // Explicit, so that lookups on the hot path do not go through the generic record methods.
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this || (o instanceof IdempotencyKey other && value.equals(other.value));
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.omnichannel.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Identifies a fulfillment node. Case-sensitive, 1 to 128 visible characters, no blanks.
  *
@@ -27,6 +29,17 @@ public record NodeId(String value) implements Comparable<NodeId> {
   @Override
   public int compareTo(NodeId other) {
     return value.compareTo(other.value);
+  }
+
+  // Explicit, so that lookups on the hot path do not go through the generic record methods.
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this || (o instanceof NodeId other && value.equals(other.value));
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.omnichannel.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Identifies a stock keeping unit. Case-sensitive, 1 to 128 visible characters, no blanks.
  *
@@ -27,6 +29,17 @@ public record Sku(String value) implements Comparable<Sku> {
   @Override
   public int compareTo(Sku other) {
     return value.compareTo(other.value);
+  }
+
+  // Explicit, so that lookups on the hot path do not go through the generic record methods.
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this || (o instanceof Sku other && value.equals(other.value));
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
   }
 
   @Override

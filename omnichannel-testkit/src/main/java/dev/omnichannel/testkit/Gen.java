@@ -120,7 +120,8 @@ public interface Gen<T> {
   }
 
   /**
-   * Returns a generator that picks one of {@code gens} uniformly for every value.
+   * Returns a generator that picks one of {@code gens} uniformly for every value. A value shrinks
+   * within the generator that made it.
    *
    * @throws IllegalArgumentException if {@code gens} is empty
    */
@@ -135,7 +136,7 @@ public interface Gen<T> {
 
   /**
    * Returns a generator that picks one of the generators with a probability proportional to its
-   * weight.
+   * weight. A value shrinks within the generator that made it.
    *
    * <pre>{@code
    * Gen<Integer> mostlySmall = Gen.frequency(List.of(
@@ -150,8 +151,9 @@ public interface Gen<T> {
 
   /**
    * Returns a generator of lists of {@code element} values whose length lies between the bounds,
-   * both inclusive; small sizes give short lists. Shrinks by removing chunks (halves, quarters, …),
-   * then single elements, then by shrinking elements one at a time. The lists are immutable.
+   * both inclusive; small sizes give short lists. Shrinks by removing chunks (halves, quarters, …,
+   * every pair of neighbours), then single elements, then by shrinking elements one at a time. The
+   * lists are immutable.
    *
    * @throws IllegalArgumentException if {@code minSize} is negative or exceeds {@code maxSize}
    */

@@ -66,7 +66,11 @@ final class Gens {
 
   /**
    * Returns the shorter lists made by removing chunks from {@code list}: the longest removal that
-   * keeps {@code minSize} first, then halves, quarters, … down to single elements at every offset.
+   * keeps {@code minSize} first, then halves, quarters, … at offsets stepping by the chunk size,
+   * then every pair of neighbours, then every single element.
+   *
+   * <p>Pairs are tried at every offset because two neighbours often only matter together (a pop and
+   * the push it needs), and chunks aligned to a power of two miss most such pairs.
    */
   static <E> Stream<List<E>> removals(List<E> list, int minSize) {
     int n = list.size();
@@ -77,6 +81,9 @@ final class Gens {
     List<Integer> chunkSizes = new ArrayList<>();
     chunkSizes.add(maxRemove);
     for (int k = n / 2; k >= 1; k /= 2) {
+      if (k == 1 && maxRemove >= 2 && chunkSizes.get(chunkSizes.size() - 1) > 2) {
+        chunkSizes.add(2);
+      }
       if (k < chunkSizes.get(chunkSizes.size() - 1)) {
         chunkSizes.add(k);
       }
@@ -84,7 +91,8 @@ final class Gens {
     return chunkSizes.stream()
         .flatMap(
             k ->
-                IntStream.iterate(0, start -> start < n, start -> start + k)
+                IntStream.iterate(
+                        0, start -> start < (k == 2 ? n - 1 : n), start -> start + (k == 2 ? 1 : k))
                     .filter(start -> Math.min(k, n - start) <= maxRemove)
                     .mapToObj(start -> without(list, start, Math.min(n, start + k))));
   }
@@ -189,8 +197,8 @@ final class Gens {
         hi = max;
       } else {
         double exponent = (double) context.size() / GenContext.MAX_SIZE;
-        lo = target - reach((double) target - (double) min, exponent, target - min);
-        hi = target + reach((double) max - (double) target, exponent, max - target);
+        lo = target - reach((double) target - (double) min, exponent);
+        hi = target + reach((double) max - (double) target, exponent);
       }
       if (context.random().nextInt(8) == 0) {
         // Boundaries and the neighbours of the target find off-by-one bugs. The real bounds come
@@ -209,15 +217,12 @@ final class Gens {
     }
 
     /**
-     * Returns how far from the target a value may lie: {@code (distance + 1)^exponent - 1}, so the
-     * reach grows exponentially with the size and covers the whole distance at the largest size.
+     * Returns how far from the target a value may lie below the largest size: {@code (distance +
+     * 1)^exponent - 1} for an exponent below 1, so the reach grows exponentially with the size and
+     * stays below the distance (doubles keep the arithmetic free of overflow).
      */
-    private static long reach(double distance, double exponent, long exactDistance) {
-      double reach = Math.floor(Math.pow(distance + 1, exponent)) - 1;
-      if (reach >= distance) {
-        return exactDistance;
-      }
-      return (long) Math.max(0, reach);
+    private static long reach(double distance, double exponent) {
+      return (long) Math.max(0, Math.floor(Math.pow(distance + 1, exponent)) - 1);
     }
 
     @Override
@@ -257,7 +262,7 @@ final class Gens {
 
     @Override
     public Stream<T> shrink(T value) {
-      int index = values.indexOf(value);
+      int index = values.indexOf(checkNotNull(value, "value"));
       if (index < 0) {
         return Stream.empty();
       }
@@ -479,31 +484,35 @@ final class Gens {
     }
   }
 
-  /**
-   * Returns the tree of a list of element trees: removals first, then each element shrunk in place.
-   */
+  /** Returns the tree of a list of element trees; its candidates are {@link #listCandidates}. */
   static <T> Tree<List<T>> listTree(List<Tree<T>> elements, int minSize) {
     ImmutableList<T> value =
         elements.stream().map(Tree::value).collect(ImmutableList.toImmutableList());
     return Tree.of(
-        value,
+        value, () -> listCandidates(elements, minSize).map(shorter -> listTree(shorter, minSize)));
+  }
+
+  /**
+   * Returns the smaller lists of element trees to try: the {@link #removals} first, then each
+   * element replaced by one of its candidates.
+   */
+  static <T> Stream<List<Tree<T>>> listCandidates(List<Tree<T>> elements, int minSize) {
+    return Tree.concat(
+        () -> removals(elements, minSize),
         () ->
-            Tree.concat(
-                () -> removals(elements, minSize).map(shorter -> listTree(shorter, minSize)),
-                () ->
-                    IntStream.range(0, elements.size())
-                        .boxed()
-                        .flatMap(
-                            i ->
-                                elements
-                                    .get(i)
-                                    .children()
-                                    .map(
-                                        smaller -> {
-                                          List<Tree<T>> replaced = new ArrayList<>(elements);
-                                          replaced.set(i, smaller);
-                                          return listTree(replaced, minSize);
-                                        }))));
+            IntStream.range(0, elements.size())
+                .boxed()
+                .flatMap(
+                    i ->
+                        elements
+                            .get(i)
+                            .children()
+                            .map(
+                                smaller -> {
+                                  List<Tree<T>> replaced = new ArrayList<>(elements);
+                                  replaced.set(i, smaller);
+                                  return replaced;
+                                })));
   }
 
   /** Strings as lists of code points drawn from an alphabet. */
@@ -566,7 +575,16 @@ final class Gens {
     public Tree<byte[]> tree(GenContext context) {
       byte[] bytes = new byte[length(context, minLength, maxLength)];
       context.random().nextBytes(bytes);
-      return Tree.unfold(bytes, this::shrink);
+      return bytesTree(bytes);
+    }
+
+    /**
+     * Returns the tree of {@code value} whose candidates come from a private copy, so that they
+     * stay right even if the property modifies the array it was given.
+     */
+    private Tree<byte[]> bytesTree(byte[] value) {
+      byte[] pristine = value.clone();
+      return Tree.of(value, () -> shrink(pristine).map(this::bytesTree));
     }
 
     @Override

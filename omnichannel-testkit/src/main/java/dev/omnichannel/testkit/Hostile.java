@@ -172,40 +172,39 @@ public final class Hostile {
         return kind == MutationKind.INSERT ? new byte[] {(byte) value} : bytes;
       }
       int at = position % bytes.length;
-      switch (kind) {
-        case FLIP_BIT -> {
-          byte[] flipped = bytes.clone();
-          flipped[at] = (byte) (flipped[at] ^ (1 << (value % 8)));
-          return flipped;
-        }
-        case REPLACE -> {
-          byte[] replaced = bytes.clone();
-          replaced[at] = (byte) value;
-          return replaced;
-        }
-        case INSERT -> {
-          int insertAt = position % (bytes.length + 1);
-          byte[] inserted = new byte[bytes.length + 1];
-          System.arraycopy(bytes, 0, inserted, 0, insertAt);
-          inserted[insertAt] = (byte) value;
-          System.arraycopy(bytes, insertAt, inserted, insertAt + 1, bytes.length - insertAt);
-          return inserted;
-        }
-        case DELETE -> {
-          byte[] deleted = new byte[bytes.length - 1];
-          System.arraycopy(bytes, 0, deleted, 0, at);
-          System.arraycopy(bytes, at + 1, deleted, at, bytes.length - at - 1);
-          return deleted;
-        }
-        case DUPLICATE -> {
-          int run = Math.min(1 + value % MAX_DUPLICATION, bytes.length - at);
-          byte[] duplicated = new byte[bytes.length + run];
-          System.arraycopy(bytes, 0, duplicated, 0, at + run);
-          System.arraycopy(bytes, at, duplicated, at + run, bytes.length - at);
-          return duplicated;
-        }
-      }
-      throw new AssertionError(kind);
+      return switch (kind) {
+        case FLIP_BIT -> replace(bytes, at, (byte) (bytes[at] ^ (1 << (value % 8))));
+        case REPLACE -> replace(bytes, at, (byte) value);
+        case INSERT -> insert(bytes, position % (bytes.length + 1), new byte[] {(byte) value});
+        case DELETE -> delete(bytes, at);
+        case DUPLICATE ->
+            insert(
+                bytes,
+                at,
+                Arrays.copyOfRange(
+                    bytes, at, at + Math.min(1 + value % MAX_DUPLICATION, bytes.length - at)));
+      };
+    }
+
+    private static byte[] replace(byte[] bytes, int at, byte replacement) {
+      byte[] replaced = bytes.clone();
+      replaced[at] = replacement;
+      return replaced;
+    }
+
+    private static byte[] insert(byte[] bytes, int at, byte[] insertion) {
+      byte[] inserted = new byte[bytes.length + insertion.length];
+      System.arraycopy(bytes, 0, inserted, 0, at);
+      System.arraycopy(insertion, 0, inserted, at, insertion.length);
+      System.arraycopy(bytes, at, inserted, at + insertion.length, bytes.length - at);
+      return inserted;
+    }
+
+    private static byte[] delete(byte[] bytes, int at) {
+      byte[] deleted = new byte[bytes.length - 1];
+      System.arraycopy(bytes, 0, deleted, 0, at);
+      System.arraycopy(bytes, at + 1, deleted, at, bytes.length - at - 1);
+      return deleted;
     }
   }
 }

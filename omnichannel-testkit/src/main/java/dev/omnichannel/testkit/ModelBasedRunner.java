@@ -5,12 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.omnichannel.core.OmnichannelException;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -117,40 +113,36 @@ public final class ModelBasedRunner {
      * @throws PropertyFailure if a sequence makes the system and the model disagree (or breaks an
      *     invariant); its {@link PropertyFailure#shrunk() shrunk()} is the shortest failing {@code
      *     List} of commands found
-     * @throws OmnichannelException if the spec fails to create a model, a system or a command
+     * @throws OmnichannelException if the spec fails to generate a command
+     * @throws AssertionError if preconditions rejected every generated command, so nothing was
+     *     checked
      */
     public void check() {
       Runs.Settings settings = Runs.Settings.resolve(seed, runs, DEFAULT_RUNS);
+      long executed = 0;
       for (int index = 0; index < settings.tries(); index++) {
         GenContext context = settings.context(index);
         int length = Gens.length(context, 1, maxCommands);
-        Execution<C> execution = generateAndRun(settings, index, context, length);
-        Throwable failure = execution.outcome().failure();
+        int sequence = index;
+        int[] drawn = {0};
+        Runs.Ran<List<Tree<C>>> ran =
+            execute(
+                model ->
+                    drawn[0]++ < length ? nextCommand(settings, sequence, context, model) : null);
+        Throwable failure = ran.outcome().failure();
         if (failure != null) {
-          throw failure(settings, index, execution.trees(), failure);
+          throw failure(settings, index, ran.state(), failure);
         }
+        executed += ran.state().size();
       }
-    }
-
-    private Execution<C> generateAndRun(
-        Runs.Settings settings, int index, GenContext context, int length) {
-      M model = spec.newModel();
-      S system = spec.newSystem();
-      List<Tree<C>> commands = new ArrayList<>(length);
-      Outcome outcome = Outcome.PASSED;
-      try {
-        for (int i = 0; i < length && outcome.failure() == null; i++) {
-          Tree<C> command = nextCommand(settings, index, context, model);
-          if (!spec.precondition(model, command.value())) {
-            continue;
-          }
-          commands.add(command);
-          outcome = stepAndCheck(model, system, command.value());
-        }
-      } finally {
-        outcome = close(system, outcome);
+      if (executed == 0) {
+        throw new AssertionError(
+            "Preconditions rejected every generated command in "
+                + settings.tries()
+                + " sequences (seed "
+                + settings.seed()
+                + "): let commands(model) generate commands that fit the model's state");
       }
-      return new Execution<>(ImmutableList.copyOf(commands), outcome);
     }
 
     private Tree<C> nextCommand(Runs.Settings settings, int index, GenContext context, M model) {
@@ -170,35 +162,44 @@ public final class ModelBasedRunner {
       }
     }
 
-    /** Runs {@code commands} on a fresh model and system, skipping commands not allowed. */
-    private Execution<C> replay(List<Tree<C>> commands) {
+    /** Runs {@code commands} again on a fresh model and system. */
+    private Runs.Ran<List<Tree<C>>> replay(List<Tree<C>> commands) {
+      Iterator<Tree<C>> remaining = commands.iterator();
+      return execute(model -> remaining.hasNext() ? remaining.next() : null);
+    }
+
+    /**
+     * Runs the commands of {@code source} on a fresh model and system until the source is empty, a
+     * command fails or a JUnit assumption in a step does not hold, skipping commands whose
+     * precondition does not hold, and closes the system. Returns the commands that ran.
+     */
+    private Runs.Ran<List<Tree<C>>> execute(CommandSource<M, C> source) {
       M model = spec.newModel();
       S system = spec.newSystem();
-      List<Tree<C>> executed = new ArrayList<>(commands.size());
+      ImmutableList.Builder<Tree<C>> executed = ImmutableList.builder();
       Outcome outcome = Outcome.PASSED;
       try {
-        for (Tree<C> command : commands) {
-          if (!spec.precondition(model, command.value())) {
+        for (Tree<C> command = source.next(model); command != null; command = source.next(model)) {
+          C value = command.value();
+          if (!spec.precondition(model, value)) {
             continue;
           }
           executed.add(command);
-          outcome = stepAndCheck(model, system, command.value());
-          if (outcome.failure() != null) {
+          outcome =
+              Outcome.of(
+                  () -> {
+                    spec.step(model, system, value);
+                    spec.invariants(model, system);
+                  });
+          if (outcome.failure() != null || outcome.discarded()) {
+            // A failed JUnit assumption inside a step ends the sequence without failing it.
             break;
           }
         }
       } finally {
         outcome = close(system, outcome);
       }
-      return new Execution<>(ImmutableList.copyOf(executed), outcome);
-    }
-
-    private Outcome stepAndCheck(M model, S system, C command) {
-      return Outcome.of(
-          () -> {
-            spec.step(model, system, command);
-            spec.invariants(model, system);
-          });
+      return new Runs.Ran<>(executed.build(), outcome);
     }
 
     private Outcome close(S system, Outcome outcome) {
@@ -216,31 +217,16 @@ public final class ModelBasedRunner {
     }
 
     private PropertyFailure failure(
-        Runs.Settings settings, int index, ImmutableList<Tree<C>> original, Throwable failure) {
-      ImmutableList<Tree<C>> current = original;
-      Throwable currentFailure = failure;
-      int steps = 0;
-      int[] shrinkRuns = {0};
-      while (shrinkRuns[0] < maxShrinks) {
-        Optional<Execution<C>> next =
-            candidates(current)
-                .takeWhile(candidate -> shrinkRuns[0] < maxShrinks)
-                .map(
-                    candidate -> {
-                      shrinkRuns[0]++;
-                      return replay(candidate);
-                    })
-                .filter(execution -> execution.outcome().failsLike(failure))
-                .findFirst();
-        if (next.isEmpty()) {
-          break;
-        }
-        current = next.get().trees();
-        currentFailure = Objects.requireNonNull(next.get().outcome().failure());
-        steps++;
-      }
+        Runs.Settings settings, int index, List<Tree<C>> original, Throwable failure) {
+      Runs.Shrunk<List<Tree<C>>> shrunk =
+          Runs.shrink(
+              original,
+              failure,
+              commands -> Gens.listCandidates(commands, 1),
+              this::replay,
+              maxShrinks);
       ImmutableList<C> originalCommands = values(original);
-      ImmutableList<C> shrunkCommands = values(current);
+      ImmutableList<C> shrunkCommands = values(shrunk.state());
       String message =
           "Model-based check failed on sequence "
               + (index + 1)
@@ -251,50 +237,27 @@ public final class ModelBasedRunner {
               + ")\n  re-run with: "
               + settings.rerunHint()
               + "\n  original commands ("
-              + original.size()
+              + originalCommands.size()
               + "): "
               + Show.show(originalCommands)
               + "\n  shrunk commands ("
-              + current.size()
+              + shrunkCommands.size()
               + ", after "
-              + steps
+              + shrunk.steps()
               + " shrink steps in "
-              + shrinkRuns[0]
+              + shrunk.runs()
               + " replays):"
               + numbered(shrunkCommands)
               + "\n  failure: "
-              + Runs.describe(currentFailure);
+              + Runs.describe(shrunk.failure());
       return new PropertyFailure(
           message,
-          currentFailure,
+          shrunk.failure(),
           settings.seed(),
           index + 1,
           originalCommands,
           shrunkCommands,
-          steps);
-    }
-
-    /**
-     * Returns the shorter or simpler sequences to try: chunks and single commands removed first,
-     * then single commands shrunk by their generator.
-     */
-    private static <C> Stream<List<Tree<C>>> candidates(List<Tree<C>> commands) {
-      return Tree.concat(
-          () -> Gens.removals(commands, 1),
-          () ->
-              IntStream.range(0, commands.size())
-                  .boxed()
-                  .flatMap(
-                      i ->
-                          commands
-                              .get(i)
-                              .children()
-                              .map(
-                                  simpler -> {
-                                    List<Tree<C>> replaced = new ArrayList<>(commands);
-                                    replaced.set(i, simpler);
-                                    return replaced;
-                                  })));
+          shrunk.steps());
     }
 
     private static <C> ImmutableList<C> values(List<Tree<C>> trees) {
@@ -310,5 +273,9 @@ public final class ModelBasedRunner {
     }
   }
 
-  private record Execution<C>(ImmutableList<Tree<C>> trees, Outcome outcome) {}
+  /** Hands out the commands of one sequence; {@code null} when there are no more. */
+  @FunctionalInterface
+  private interface CommandSource<M, C> {
+    @Nullable Tree<C> next(M model);
+  }
 }

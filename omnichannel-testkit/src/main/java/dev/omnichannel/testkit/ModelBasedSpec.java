@@ -54,7 +54,8 @@ public interface ModelBasedSpec<M, S, C> {
 
   /**
    * Runs {@code command} on the model and on the system and compares their outcomes; throws an
-   * {@link AssertionError} (or any exception) when they disagree.
+   * {@link AssertionError} (or any exception) when they disagree. A failed JUnit assumption ends
+   * the sequence without failing it.
    */
   void step(M model, S system, C command);
 

@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * tries. On failure the runner shrinks greedily (each step runs the property again) and throws a
  * {@link PropertyFailure} that prints the seed; {@code -Domnichannel.seed=<seed>} repeats the run.
  *
+ * <p>A property should not modify the value it is given (arrays in particular): the failure message
+ * shows the value after the property ran.
+ *
  * @since 0.1.0
  */
 public final class Property {
@@ -132,6 +135,7 @@ public final class Property {
      * @throws PropertyFailure if the property does not hold for a value
      * @throws OmnichannelException if the generator fails, for example a too strict {@link
      *     Gen#filter}
+     * @throws AssertionError if assumptions discarded every value
      */
     public void checkThat(Predicate<T> property) {
       checkNotNull(property, "property");
@@ -169,8 +173,13 @@ public final class Property {
         Tree<T> tree,
         Throwable failure,
         Consumer<T> property) {
-      Runs.Shrunk<T> shrunk =
-          Runs.shrink(tree, failure, v -> Outcome.of(() -> property.accept(v)), maxShrinks);
+      Runs.Shrunk<Tree<T>> shrunk =
+          Runs.shrink(
+              tree,
+              failure,
+              Tree::children,
+              t -> new Runs.Ran<>(t, Outcome.of(() -> property.accept(t.value()))),
+              maxShrinks);
       String message =
           "Property failed on try "
               + (index + 1)
@@ -185,7 +194,7 @@ public final class Property {
               + "\n  original counterexample: "
               + Show.show(tree.value())
               + "\n  shrunk counterexample:   "
-              + Show.show(shrunk.tree().value())
+              + Show.show(shrunk.state().value())
               + "\n  ("
               + shrunk.steps()
               + " shrink steps in "
@@ -198,7 +207,7 @@ public final class Property {
           settings.seed(),
           index + 1,
           tree.value(),
-          shrunk.tree().value(),
+          shrunk.state().value(),
           shrunk.steps());
     }
   }

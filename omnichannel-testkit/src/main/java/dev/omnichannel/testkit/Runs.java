@@ -2,9 +2,11 @@ package dev.omnichannel.testkit;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /** Settings, seeds, sizes and shrinking shared by {@link Property} and {@link ModelBasedRunner}. */
@@ -22,7 +24,7 @@ final class Runs {
       if (seed != null) {
         resolvedSeed = seed;
       } else {
-        String property = System.getProperty(SEED_PROPERTY);
+        String property = blankToNull(System.getProperty(SEED_PROPERTY));
         resolvedSeed = property == null ? new SplittableRandom().nextLong() : parseSeed(property);
       }
       int resolvedTries;
@@ -30,11 +32,16 @@ final class Runs {
       if (tries != null) {
         resolvedTries = tries;
       } else {
-        String property = System.getProperty(TRIES_PROPERTY);
+        String property = blankToNull(System.getProperty(TRIES_PROPERTY));
         triesFromProperty = property != null;
         resolvedTries = property == null ? defaultTries : parseTries(property);
       }
       return new Settings(resolvedSeed, resolvedTries, triesFromProperty);
+    }
+
+    /** Treats {@code -Dname=} (an empty value) like an absent property. */
+    private static @Nullable String blankToNull(@Nullable String property) {
+      return property == null || property.isBlank() ? null : property;
     }
 
     private static long parseSeed(String property) {
@@ -64,13 +71,13 @@ final class Runs {
       return GenContext.of(new SplittableRandom(trySeed(seed, index)), size(index, tries));
     }
 
-    /** Returns the command-line flags that repeat this run. */
+    /** Returns how to repeat this run: the command-line flags, or the call on the runner. */
     String rerunHint() {
       String hint = "-D" + SEED_PROPERTY + "=" + seed;
       if (triesFromProperty) {
         hint += " -D" + TRIES_PROPERTY + "=" + tries;
       }
-      return hint;
+      return hint + " (or .seed(" + seed + "L) on the runner)";
     }
   }
 
@@ -90,44 +97,50 @@ final class Runs {
     return (int) ((long) index * GenContext.MAX_SIZE / (tries - 1));
   }
 
-  /** The smallest failing tree found by shrinking and how it was reached. */
-  record Shrunk<T>(Tree<T> tree, Throwable failure, int steps, int runs) {}
+  /** A candidate after it ran: the state to continue from, and how the run ended. */
+  record Ran<S>(S state, Outcome outcome) {}
+
+  /** The smallest failing state found by shrinking, its failure, and how it was reached. */
+  record Shrunk<S>(S state, Throwable failure, int steps, int runs) {}
 
   /**
-   * Shrinks greedily: takes the first candidate that still fails like {@code failure}, then
-   * continues from its candidates, until none fails or {@code maxRuns} candidates ran.
+   * Shrinks greedily: runs the candidates of the current state in order, continues from the first
+   * one that fails like {@code failure} (same exception class), and stops when none does or {@code
+   * maxRuns} candidates ran.
    */
-  static <T> Shrunk<T> shrink(
-      Tree<T> root, Throwable failure, Function<T, Outcome> property, int maxRuns) {
-    Tree<T> current = root;
+  static <S> Shrunk<S> shrink(
+      S start,
+      Throwable failure,
+      Function<S, Stream<S>> candidates,
+      Function<S, Ran<S>> run,
+      int maxRuns) {
+    S current = start;
     Throwable currentFailure = failure;
     int steps = 0;
     int[] runs = {0};
     while (runs[0] < maxRuns) {
-      Optional<Candidate<T>> next =
-          current
-              .children()
+      Optional<Ran<S>> next =
+          candidates
+              .apply(current)
               .takeWhile(c -> runs[0] < maxRuns)
               .map(
                   c -> {
                     runs[0]++;
-                    return new Candidate<>(c, property.apply(c.value()));
+                    return run.apply(c);
                   })
-              .filter(c -> c.outcome().failsLike(failure))
+              .filter(ran -> ran.outcome().failsLike(failure))
               .findFirst();
       if (next.isEmpty()) {
         break;
       }
-      current = next.get().tree();
-      currentFailure = java.util.Objects.requireNonNull(next.get().outcome().failure());
+      current = next.get().state();
+      currentFailure = Objects.requireNonNull(next.get().outcome().failure());
       steps++;
     }
     return new Shrunk<>(current, currentFailure, steps, runs[0]);
   }
 
-  private record Candidate<T>(Tree<T> tree, Outcome outcome) {}
-
-  /** Returns the first line of a throwable: its class and message. */
+  /** Returns the class and message of a throwable, indented to fit into a failure message. */
   static String describe(Throwable t) {
     return t.toString().replace("\n", "\n    ");
   }

@@ -10,19 +10,32 @@
  * dev.omnichannel.testkit.PropertyFailure} that prints the seed and the shrunk counterexample.
  *
  * <pre>{@code
- * class QuantityProperties {
+ * class SkuProperties {
+ *   static final Gen<Sku> SKUS =
+ *       Gen.strings("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789-", 1, 20).map(Sku::of);
+ *
  *   @Test
- *   void addingIsCommutative() {
- *     Gen<Integer> quantities = Gen.ints(0, 1_000_000);
- *     Property.forAll(Gen.zip(quantities, quantities, List::of))
- *         .checkThat(p -> p.get(0) + p.get(1) == p.get(1) + p.get(0));
+ *   void skuSurvivesARoundTripThroughItsValue() {
+ *     Property.forAll(SKUS).checkThat(sku -> Sku.of(sku.value()).equals(sku));
  *   }
  *
  *   @Test
- *   void parserSurvivesHostileInput() {
- *     byte[] valid = "ISA*00*...~".getBytes(StandardCharsets.US_ASCII);
- *     Property.forAll(Gen.oneOf(Hostile.mutations(valid), Hostile.truncations(valid)))
- *         .check(bytes -> parser.parse(bytes)); // may report findings, must never throw
+ *   void sortingKeepsEverySku() {
+ *     Property.forAll(Gen.listOf(SKUS, 0, 50))
+ *         .check(skus -> assertEquals(
+ *             HashMultiset.create(skus), HashMultiset.create(Ordering.natural().sortedCopy(skus))));
+ *   }
+ *
+ *   @Test
+ *   void readerNeverThrowsOnHostileInput() {
+ *     byte[] valid = sampleInterchange();
+ *     Property.forAll(Gen.oneOf(Hostile.truncations(valid), Hostile.mutations(valid)))
+ *         .check(bytes -> reader.read(bytes)); // must report findings, never throw
+ *   }
+ *
+ *   @Test
+ *   void stackAgreesWithItsModel() {
+ *     ModelBasedRunner.forSpec(new StackSpec()).maxCommands(30).check();
  *   }
  * }
  * }</pre>

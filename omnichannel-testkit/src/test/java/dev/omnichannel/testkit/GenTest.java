@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(IsolatedSettings.class)
 class GenTest {
 
   /** Draws {@code count} values from {@code gen} over all sizes with a fixed seed. */
@@ -151,6 +154,7 @@ class GenTest {
         .startsWith(
             List.of(),
             List.of(3, 4),
+            List.of(1, 4),
             List.of(1, 2),
             List.of(2, 3, 4),
             List.of(1, 3, 4),
@@ -212,20 +216,36 @@ class GenTest {
     PropertyFailure failure =
         catchThrowableOfType(
             PropertyFailure.class,
+            () -> Property.forAll(Gen.bytes(0, 64)).seed(10).checkThat(GenTest::allBelow100));
+    assertThat((byte[]) failure.shrunk()).containsExactly(100);
+    assertThat(failure.getMessage()).contains("byte[1] {64}");
+  }
+
+  @Test
+  void bytesShrinkCorrectlyEvenWhenThePropertyModifiesThem() {
+    PropertyFailure failure =
+        catchThrowableOfType(
+            PropertyFailure.class,
             () ->
                 Property.forAll(Gen.bytes(0, 64))
                     .seed(10)
                     .checkThat(
                         bytes -> {
-                          for (byte b : bytes) {
-                            if (b >= 100) {
-                              return false;
-                            }
-                          }
-                          return true;
+                          boolean holds = allBelow100(bytes);
+                          Arrays.fill(bytes, (byte) 0);
+                          return holds;
                         }));
-    assertThat((byte[]) failure.shrunk()).containsExactly(100);
-    assertThat(failure.getMessage()).contains("byte[1] {64}");
+    assertThat(failure.shrinkSteps()).isPositive();
+    assertThat((byte[]) failure.shrunk()).hasSize(1);
+  }
+
+  private static boolean allBelow100(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b >= 100) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Test

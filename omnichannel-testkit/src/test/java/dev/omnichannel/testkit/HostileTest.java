@@ -15,7 +15,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(IsolatedSettings.class)
 class HostileTest {
   private static final byte[] VALID = "ISA*00*HELLO~GS*PO~".getBytes(StandardCharsets.US_ASCII);
 
@@ -92,6 +94,9 @@ class HostileTest {
     assertThat(kinds)
         .containsExactlyInAnyOrder(
             "utf-16be-bom", "utf-16le-bom", "iso-8859-1", "utf-8-bom", "broken-utf-8");
+    assertThat(sample(Hostile.reencodings(""), 6, 100))
+        .as("an empty text still gets a byte order mark or a broken sequence")
+        .anySatisfy(bytes -> assertThat(bytes).isNotEmpty());
   }
 
   /** Classifies one re-encoding and checks that it is what it claims to be. */

@@ -15,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(IsolatedSettings.class)
 class ModelBasedRunnerTest {
 
   // ---- a counter whose bug shows only after five increments in a row ----
@@ -52,7 +55,7 @@ class ModelBasedRunnerTest {
     }
   }
 
-  static final class CounterSpec implements ModelBasedSpec<int[], Counter, CounterCommand> {
+  static class CounterSpec implements ModelBasedSpec<int[], Counter, CounterCommand> {
     private final int cap;
     int systems;
     int closed;
@@ -151,6 +154,62 @@ class ModelBasedRunnerTest {
     ModelBasedRunner.forSpec(spec).seed(5).runs(40).check();
     assertThat(spec.systems).isEqualTo(40);
     assertThat(spec.closed).isEqualTo(40);
+  }
+
+  @Test
+  void failedAssumptionInAStepEndsTheSequenceWithoutFailingIt() {
+    int[] stepsAfterAbort = {0};
+    boolean[] aborted = {false};
+    CounterSpec spec =
+        new CounterSpec(4) {
+          @Override
+          public Counter newSystem() {
+            aborted[0] = false;
+            return super.newSystem();
+          }
+
+          @Override
+          public void step(int[] model, Counter system, CounterCommand command) {
+            if (aborted[0]) {
+              stepsAfterAbort[0]++;
+            }
+            // Below the cap the counter is right; the sequence must stop before it could go wrong.
+            if (model[0] == 3) {
+              aborted[0] = true;
+              Assumptions.abort("the rest of this sequence is out of scope");
+            }
+            super.step(model, system, command);
+          }
+        };
+    ModelBasedRunner.forSpec(spec).seed(17).check();
+    assertThat(stepsAfterAbort[0]).isZero();
+    assertThat(spec.closed).isEqualTo(spec.systems).isEqualTo(ModelBasedRunner.DEFAULT_RUNS);
+  }
+
+  @Test
+  void runsComeFromCodeOrFromTheSystemProperty() {
+    CounterSpec spec = new CounterSpec(Integer.MAX_VALUE);
+    ModelBasedRunner.forSpec(spec).check();
+    assertThat(spec.systems).isEqualTo(ModelBasedRunner.DEFAULT_RUNS);
+
+    System.setProperty("omnichannel.tries", "12");
+    CounterSpec fromProperty = new CounterSpec(Integer.MAX_VALUE);
+    ModelBasedRunner.forSpec(fromProperty).check();
+    assertThat(fromProperty.systems).isEqualTo(12);
+  }
+
+  @Test
+  void specWhosePreconditionsRejectEverythingFails() {
+    CounterSpec rejecting =
+        new CounterSpec(4) {
+          @Override
+          public boolean precondition(int[] model, CounterCommand command) {
+            return false;
+          }
+        };
+    assertThatThrownBy(() -> ModelBasedRunner.forSpec(rejecting).runs(5).check())
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Preconditions rejected every generated command in 5 sequences");
   }
 
   @Test
@@ -285,6 +344,19 @@ class ModelBasedRunnerTest {
     assertThat(original).hasSizeGreaterThan(5).contains(new Pop());
     assertThat(failure.getCause()).isInstanceOf(AssertionError.class);
     assertThat(failure.getCause()).hasMessageContaining("popped value");
+  }
+
+  @Test
+  void stackBugShrinksToFiveCommandsForManySeeds() {
+    // Needs pairs of neighbours removed together: a pop and the push it consumes.
+    for (long seed = 0; seed < 40; seed++) {
+      long s = seed;
+      PropertyFailure failure =
+          catchThrowableOfType(
+              PropertyFailure.class,
+              () -> ModelBasedRunner.forSpec(new StackSpec(true)).seed(s).check());
+      assertThat((List<?>) failure.shrunk()).as("seed %s", seed).hasSize(5);
+    }
   }
 
   @Test

@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(IsolatedSettings.class)
 class PropertyTest {
 
   private static int sum(List<Integer> list) {
@@ -34,7 +36,8 @@ class PropertyTest {
     assertThat(failure.shrinkSteps()).isPositive();
     assertThat(failure.seed()).isEqualTo(7);
     assertThat(failure.getMessage())
-        .contains("-Domnichannel.seed=7")
+        .contains("Property failed on try " + failure.tryNumber() + " of 200 (seed 7")
+        .contains("-Domnichannel.seed=7 (or .seed(7L) on the runner)")
         .contains("shrunk counterexample:   1000")
         .contains("original counterexample: " + failure.original());
   }
@@ -183,7 +186,7 @@ class PropertyTest {
   @Test
   void filterWorksAtSmallSizes() {
     List<Integer> values = new ArrayList<>();
-    Property.forAll(Gen.ints(0, 100).filter(x -> x > 50)).seed(2).check(values::add);
+    Property.forAll(Gen.ints(0, 100).filter(x -> x > 50)).seed(2).tries(200).check(values::add);
     assertThat(values).hasSize(200).allSatisfy(x -> assertThat(x).isGreaterThan(50));
   }
 
@@ -254,17 +257,13 @@ class PropertyTest {
     assertThat(again.shrinkSteps()).isEqualTo(first.shrinkSteps());
     assertThat(again.getMessage()).isEqualTo(first.getMessage());
 
-    String previous = System.setProperty("omnichannel.seed", Long.toString(first.seed()));
-    try {
-      PropertyFailure fromProperty =
-          failureOf(() -> Property.forAll(gen).checkThat(list -> sum(list) < 300));
-      assertThat(fromProperty.seed()).isEqualTo(first.seed());
-      assertThat(fromProperty.tryNumber()).isEqualTo(first.tryNumber());
-      assertThat(fromProperty.original()).isEqualTo(first.original());
-      assertThat(fromProperty.shrunk()).isEqualTo(first.shrunk());
-    } finally {
-      restore("omnichannel.seed", previous);
-    }
+    System.setProperty("omnichannel.seed", Long.toString(first.seed()));
+    PropertyFailure fromProperty =
+        failureOf(() -> Property.forAll(gen).checkThat(list -> sum(list) < 300));
+    assertThat(fromProperty.seed()).isEqualTo(first.seed());
+    assertThat(fromProperty.tryNumber()).isEqualTo(first.tryNumber());
+    assertThat(fromProperty.original()).isEqualTo(first.original());
+    assertThat(fromProperty.shrunk()).isEqualTo(first.shrunk());
   }
 
   @Test
@@ -299,17 +298,13 @@ class PropertyTest {
     Property.forAll(Gen.booleans()).tries(17).check(b -> count[0]++);
     assertThat(count[0]).isEqualTo(17);
 
-    String previous = System.setProperty("omnichannel.tries", "33");
-    try {
-      count[0] = 0;
-      Property.forAll(Gen.booleans()).check(b -> count[0]++);
-      assertThat(count[0]).isEqualTo(33);
-      count[0] = 0;
-      Property.forAll(Gen.booleans()).tries(5).check(b -> count[0]++);
-      assertThat(count[0]).isEqualTo(5);
-    } finally {
-      restore("omnichannel.tries", previous);
-    }
+    System.setProperty("omnichannel.tries", "33");
+    count[0] = 0;
+    Property.forAll(Gen.booleans()).check(b -> count[0]++);
+    assertThat(count[0]).isEqualTo(33);
+    count[0] = 0;
+    Property.forAll(Gen.booleans()).tries(5).check(b -> count[0]++);
+    assertThat(count[0]).isEqualTo(5);
   }
 
   @Test
@@ -325,7 +320,10 @@ class PropertyTest {
   @Test
   void earlyTriesAreSmall() {
     List<List<Integer>> lists = new ArrayList<>();
-    Property.forAll(Gen.listOf(Gen.ints(0, 1_000_000), 0, 100)).seed(6).check(lists::add);
+    Property.forAll(Gen.listOf(Gen.ints(0, 1_000_000), 0, 100))
+        .seed(6)
+        .tries(200)
+        .check(lists::add);
     assertThat(lists.get(0)).isEmpty();
     assertThat(lists.subList(0, 20)).allSatisfy(list -> assertThat(list).hasSizeLessThan(15));
     assertThat(lists.subList(180, 200).stream().mapToInt(List::size).max().orElseThrow())
@@ -404,21 +402,20 @@ class PropertyTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxShrinks must not be negative: -1");
 
-    String previous = System.setProperty("omnichannel.seed", "abc");
-    try {
-      assertThatThrownBy(() -> Property.forAll(Gen.ints(0, 1)).check(x -> {}))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("omnichannel.seed must be a long: 'abc'");
-    } finally {
-      restore("omnichannel.seed", previous);
-    }
-  }
+    System.setProperty("omnichannel.seed", " ");
+    System.setProperty("omnichannel.tries", "");
+    int[] count = {0};
+    Property.forAll(Gen.ints(0, 1)).check(x -> count[0]++);
+    assertThat(count[0]).as("blank properties count as absent").isEqualTo(Property.DEFAULT_TRIES);
 
-  static void restore(String key, String previous) {
-    if (previous == null) {
-      System.clearProperty(key);
-    } else {
-      System.setProperty(key, previous);
-    }
+    System.setProperty("omnichannel.tries", "0");
+    assertThatThrownBy(() -> Property.forAll(Gen.ints(0, 1)).check(x -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("system property omnichannel.tries must be a positive int: 0");
+
+    System.setProperty("omnichannel.seed", "abc");
+    assertThatThrownBy(() -> Property.forAll(Gen.ints(0, 1)).check(x -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("omnichannel.seed must be a long: 'abc'");
   }
 }

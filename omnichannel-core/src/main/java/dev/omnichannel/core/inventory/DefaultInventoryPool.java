@@ -52,8 +52,15 @@ final class DefaultInventoryPool implements InventoryPool {
   private final ConcurrentHashMap<Sku, SkuState> skus = new ConcurrentHashMap<>();
   private final ImmutableMap<Sku, BundleState> bundles;
   private final ImmutableMap<Sku, ImmutableList<BundleState>> bundlesByComponent;
+
+  /** Reservations that hold stock. */
   private final ConcurrentHashMap<ReservationId, ReservationRecord> reservations =
       new ConcurrentHashMap<>();
+
+  /** Reservations that no longer hold stock, remembered as long as idempotency keys are. */
+  private final Generations<ReservationId, Reservation> settled;
+
+  private final ChannelId[] channelArray;
   private final ConcurrentHashMap<TransferId, TransferRecord> transfers = new ConcurrentHashMap<>();
   private final IdempotencyStore idempotency;
   private final AtomicLong movementSequence = new AtomicLong();
@@ -105,6 +112,10 @@ final class DefaultInventoryPool implements InventoryPool {
     this.idempotency =
         new IdempotencyStore(
             builder.idempotencyRetention.toMillis(), builder.idempotencyCapacity, clock.millis());
+    this.settled =
+        new Generations<>(
+            builder.idempotencyRetention.toMillis(), builder.idempotencyCapacity, clock.millis());
+    this.channelArray = channels.toArray(new ChannelId[0]);
 
     for (Sku sku : builder.skus) {
       checkArgument(!builder.bundles.containsKey(sku), "SKU %s is declared as a bundle", sku);
@@ -459,7 +470,12 @@ final class DefaultInventoryPool implements InventoryPool {
   @Override
   public Outcome<Reservation> confirm(IdempotencyKey key, ReservationId reservation) {
     checkNotNull(key, "key");
-    ReservationRecord r = record(reservation);
+    ReservationRecord r = active(reservation);
+    if (r == null) {
+      Reservation done = settledView(reservation);
+      ConfirmCommand command = new ConfirmCommand(reservation);
+      return execute(key, command, () -> onSettled(done, command));
+    }
     return execute(
         key,
         new ConfirmCommand(reservation),
@@ -506,7 +522,12 @@ final class DefaultInventoryPool implements InventoryPool {
   @Override
   public Outcome<Reservation> release(IdempotencyKey key, ReservationId reservation) {
     checkNotNull(key, "key");
-    ReservationRecord r = record(reservation);
+    ReservationRecord r = active(reservation);
+    if (r == null) {
+      Reservation done = settledView(reservation);
+      ReleaseCommand command = new ReleaseCommand(reservation);
+      return execute(key, command, () -> onSettled(done, command));
+    }
     return execute(
         key,
         new ReleaseCommand(reservation),
@@ -530,7 +551,7 @@ final class DefaultInventoryPool implements InventoryPool {
               }
             }
             commit(tx);
-            return Outcome.applied(r.view(this, now));
+            return Outcome.applied(retire(r, now));
           } finally {
             unlockAll(r.locks);
           }
@@ -540,7 +561,12 @@ final class DefaultInventoryPool implements InventoryPool {
   @Override
   public Outcome<Reservation> fulfil(IdempotencyKey key, ReservationId reservation) {
     checkNotNull(key, "key");
-    ReservationRecord r = record(reservation);
+    ReservationRecord r = active(reservation);
+    if (r == null) {
+      Reservation done = settledView(reservation);
+      FulfilAllCommand command = new FulfilAllCommand(reservation);
+      return execute(key, command, () -> onSettled(done, command));
+    }
     return execute(
         key,
         new FulfilAllCommand(reservation),
@@ -562,7 +588,7 @@ final class DefaultInventoryPool implements InventoryPool {
               }
             }
             commit(tx);
-            return Outcome.applied(r.view(this, now));
+            return Outcome.applied(retire(r, now));
           } finally {
             unlockAll(r.locks);
           }
@@ -576,7 +602,12 @@ final class DefaultInventoryPool implements InventoryPool {
     checkNotNull(sku, "sku");
     checkQuantity(quantity);
     int n = node(node);
-    ReservationRecord r = record(reservation);
+    ReservationRecord r = active(reservation);
+    if (r == null) {
+      Reservation done = settledView(reservation);
+      FulfilCommand command = new FulfilCommand(reservation, sku, node, quantity);
+      return execute(key, command, () -> onSettled(done, command));
+    }
     return execute(
         key,
         new FulfilCommand(reservation, sku, node, quantity),
@@ -616,11 +647,22 @@ final class DefaultInventoryPool implements InventoryPool {
             Tx tx = begin(key, now);
             ship(tx, r, index, quantity);
             commit(tx);
-            return Outcome.applied(r.view(this, now));
+            return Outcome.applied(retire(r, now));
           } finally {
             unlockAll(r.locks);
           }
         });
+  }
+
+  /** Moves a reservation that holds nothing any more out of the active map. */
+  private Reservation retire(ReservationRecord r, long now) {
+    Reservation view = r.view(this, now);
+    if (r.state != ReservationState.ACTIVE && reservations.get(r.id) == r) {
+      // Settled first, then out of the active map: a concurrent lookup always finds one of them.
+      settled.putIfAbsent(r.id, view, now);
+      reservations.remove(r.id, r);
+    }
+    return view;
   }
 
   private @Nullable Outcome<Reservation> checkFulfillable(ReservationRecord r) {
@@ -1012,7 +1054,7 @@ final class DefaultInventoryPool implements InventoryPool {
   public Optional<Reservation> reservation(ReservationId id) {
     ReservationRecord r = reservations.get(checkNotNull(id, "reservation"));
     if (r == null) {
-      return Optional.empty();
+      return Optional.ofNullable(settled.get(id));
     }
     lockAll(r.locks);
     try {
@@ -1297,10 +1339,11 @@ final class DefaultInventoryPool implements InventoryPool {
             settle(head, i, ReservationState.EXPIRED);
           }
         }
+        commit(tx);
         if (head.state == ReservationState.EXPIRED) {
           expired++;
+          retire(head, now);
         }
-        commit(tx);
       }
       s.nextExpiry = head == null ? Long.MAX_VALUE : head.expiresAtMillis;
     } else {
@@ -1312,12 +1355,23 @@ final class DefaultInventoryPool implements InventoryPool {
   // ---------------------------------------------------------------------------------------------
   // Idempotency, transactions, locks
 
+  /** The command of keys learnt from a journal: their commands are unknown, their use is not. */
+  private static final Object REPLAYED = new Object();
+
   @SuppressWarnings("unchecked")
   private <T> Outcome<T> execute(IdempotencyKey key, Object command, Supplier<Outcome<T>> body) {
     while (true) {
       IdempotencyStore.Entry mine = new IdempotencyStore.Entry(command);
       IdempotencyStore.Entry existing = idempotency.claim(key, mine, clock.millis());
       if (existing != null) {
+        if (existing.command == REPLAYED) {
+          return Outcome.rejected(
+              RejectionReason.IDEMPOTENCY_KEY_REUSED,
+              "key "
+                  + key
+                  + " was applied before the pool was rebuilt from its journal; its movements are"
+                  + " there");
+        }
         if (!existing.command.equals(command)) {
           return Outcome.rejected(
               RejectionReason.IDEMPOTENCY_KEY_REUSED,
@@ -1453,6 +1507,12 @@ final class DefaultInventoryPool implements InventoryPool {
   // Lookups and checks
 
   private int node(NodeId node) {
+    NodeId[] ids = nodeIds;
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == node) {
+        return i;
+      }
+    }
     Integer n = nodeIndex.get(checkNotNull(node, "node"));
     if (n == null) {
       throw new UnknownReferenceException(UnknownReferenceException.Kind.NODE, node.value());
@@ -1461,6 +1521,12 @@ final class DefaultInventoryPool implements InventoryPool {
   }
 
   private int channel(ChannelId channel) {
+    ChannelId[] ids = channelArray;
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == channel) {
+        return i;
+      }
+    }
     Integer c = channelIndex.get(checkNotNull(channel, "channel"));
     if (c == null) {
       throw new UnknownReferenceException(UnknownReferenceException.Kind.CHANNEL, channel.value());
@@ -1480,12 +1546,38 @@ final class DefaultInventoryPool implements InventoryPool {
     return s;
   }
 
-  private ReservationRecord record(ReservationId id) {
+  /**
+   * Returns the outcome of a command on a reservation that holds nothing any more and was retired:
+   * a release returns it unchanged, anything else is rejected.
+   */
+  private Outcome<Reservation> onSettled(Reservation done, Object command) {
+    if (command instanceof ReleaseCommand) {
+      return Outcome.applied(done);
+    }
+    if (command instanceof ConfirmCommand && done.state() == ReservationState.EXPIRED) {
+      return Outcome.rejected(
+          RejectionReason.HOLD_EXPIRED, "hold " + done.id() + " expired at " + done.expiresAt());
+    }
+    return Outcome.rejected(
+        RejectionReason.RESERVATION_NOT_ACTIVE,
+        "reservation " + done.id() + " is " + done.state() + "; nothing to do");
+  }
+
+  /** Returns the active record, or null if the reservation settled and was retired. */
+  private @Nullable ReservationRecord active(ReservationId id) {
     ReservationRecord r = reservations.get(checkNotNull(id, "reservation"));
-    if (r == null) {
+    if (r == null && settled.get(id) == null) {
       throw new UnknownReferenceException(UnknownReferenceException.Kind.RESERVATION, id.value());
     }
     return r;
+  }
+
+  private Reservation settledView(ReservationId id) {
+    Reservation done = settled.get(id);
+    if (done == null) {
+      throw new UnknownReferenceException(UnknownReferenceException.Kind.RESERVATION, id.value());
+    }
+    return done;
   }
 
   private void checkNotBundle(Sku sku, String what) {
@@ -1524,10 +1616,20 @@ final class DefaultInventoryPool implements InventoryPool {
           command = m.command();
         }
         touched.add(apply(m, pendingReservations));
+        IdempotencyStore.Entry replayed = new IdempotencyStore.Entry(REPLAYED);
+        if (idempotency.claim(m.key(), replayed, clock.millis()) == null) {
+          replayed.complete(
+              Outcome.rejected(
+                  RejectionReason.IDEMPOTENCY_KEY_REUSED, "replayed from the journal"));
+        }
         movementSequence.accumulateAndGet(m.sequence(), Math::max);
         commandSequence.accumulateAndGet(m.command(), Math::max);
       }
       flushReplay(touched, pendingReservations);
+      long now = clock.millis();
+      for (ReservationRecord r : new ArrayList<>(reservations.values())) {
+        retire(r, now);
+      }
       for (ReservationRecord r : reservations.values()) {
         if (r.state == ReservationState.ACTIVE && r.kind == ReservationKind.HOLD) {
           for (SkuState s : r.locks) {
@@ -1753,6 +1855,9 @@ final class DefaultInventoryPool implements InventoryPool {
   /** For the drift check: every reservation id, sorted. */
   List<ReservationId> reservationIds() {
     List<ReservationId> ids = new ArrayList<>(reservations.keySet());
+    for (Reservation r : settled.values()) {
+      ids.add(r.id());
+    }
     ids.sort((x, y) -> Long.compare(number(x.value()), number(y.value())));
     return ids;
   }

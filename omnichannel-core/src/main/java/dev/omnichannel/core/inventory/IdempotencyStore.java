@@ -1,16 +1,11 @@
 package dev.omnichannel.core.inventory;
 
 import dev.omnichannel.core.IdempotencyKey;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Remembers the first outcome of every idempotency key, bounded in time and count by two
- * generations: keys go into the current generation; when it is full or old, it becomes the previous
- * one and the former previous one is dropped whole. A key is therefore remembered for at least half
- * the retention and at least the next half-capacity keys. Thread-safe and lock-free on the hot
- * path.
+ * Remembers the first outcome of every idempotency key, bounded in time and count by {@link
+ * Generations}. Thread-safe and lock-free on the hot path.
  */
 final class IdempotencyStore {
 
@@ -19,19 +14,28 @@ final class IdempotencyStore {
     final Object command;
     private volatile @Nullable Outcome<?> outcome;
     private volatile boolean abandoned;
+    private volatile boolean waiting;
 
     Entry(Object command) {
       this.command = command;
     }
 
-    synchronized void complete(Outcome<?> result) {
+    void complete(Outcome<?> result) {
       outcome = result;
-      notifyAll();
+      if (waiting) {
+        synchronized (this) {
+          notifyAll();
+        }
+      }
     }
 
-    synchronized void abandon() {
+    void abandon() {
       abandoned = true;
-      notifyAll();
+      if (waiting) {
+        synchronized (this) {
+          notifyAll();
+        }
+      }
     }
 
     /** Waits for the outcome; returns null if the command that owned the key failed. */
@@ -41,10 +45,13 @@ final class IdempotencyStore {
         return result;
       }
       synchronized (this) {
+        // Set under the monitor, then re-check: the owner notifies under the same monitor after
+        // publishing, so either it sees the flag or this thread sees the outcome.
+        waiting = true;
         boolean interrupted = false;
         while (outcome == null && !abandoned) {
           try {
-            wait();
+            wait(10);
           } catch (InterruptedException e) {
             interrupted = true;
           }
@@ -57,26 +64,10 @@ final class IdempotencyStore {
     }
   }
 
-  private static final class Generation {
-    final ConcurrentHashMap<IdempotencyKey, Entry> map = new ConcurrentHashMap<>();
-    final AtomicInteger size = new AtomicInteger();
-    final long createdAt;
-
-    Generation(long createdAt) {
-      this.createdAt = createdAt;
-    }
-  }
-
-  private final long halfRetentionMillis;
-  private final int halfCapacity;
-  private volatile Generation current;
-  private volatile Generation previous;
+  private final Generations<IdempotencyKey, Entry> entries;
 
   IdempotencyStore(long retentionMillis, int capacity, long now) {
-    this.halfRetentionMillis = Math.max(1, retentionMillis / 2);
-    this.halfCapacity = Math.max(1, capacity / 2);
-    this.current = new Generation(now);
-    this.previous = new Generation(now);
+    this.entries = new Generations<>(retentionMillis, capacity, now);
   }
 
   /**
@@ -85,37 +76,12 @@ final class IdempotencyStore {
    * holding it.
    */
   @Nullable Entry claim(IdempotencyKey key, Entry mine, long now) {
-    Generation cur = current;
-    Entry existing = cur.map.get(key);
-    if (existing != null) {
-      return existing;
-    }
-    existing = previous.map.get(key);
-    if (existing != null) {
-      return existing;
-    }
-    existing = cur.map.putIfAbsent(key, mine);
-    if (existing != null) {
-      return existing;
-    }
-    if (cur.size.incrementAndGet() >= halfCapacity || now - cur.createdAt >= halfRetentionMillis) {
-      rotate(cur, now);
-    }
-    return null;
+    return entries.putIfAbsent(key, mine, now);
   }
 
   /** Forgets a claim whose command failed with an exception, so that a retry can run it. */
   void release(IdempotencyKey key, Entry entry) {
-    current.map.remove(key, entry);
-    previous.map.remove(key, entry);
+    entries.remove(key, entry);
     entry.abandon();
-  }
-
-  private synchronized void rotate(Generation full, long now) {
-    if (current != full) {
-      return;
-    }
-    previous = full;
-    current = new Generation(now);
   }
 }

@@ -48,7 +48,7 @@ public final class InventoryPoolBuilder {
   Clock clock = Clock.systemUTC();
   InventoryJournal journal = new InMemoryJournal();
   Duration idempotencyRetention = Duration.ofHours(24);
-  int idempotencyCapacity = 1_000_000;
+  int idempotencyCapacity = 200_000;
 
   InventoryPoolBuilder() {}
 
@@ -127,7 +127,8 @@ public final class InventoryPoolBuilder {
   /**
    * Sets how long and how many idempotency keys the pool remembers: each key is remembered for at
    * least half of {@code retention} and at least the next {@code capacity / 2} keys, whichever ends
-   * first. Defaults: 24 hours, 1,000,000 keys.
+   * first. Settled reservations are remembered on the same terms. Defaults: 24 hours, 200,000 keys.
+   * A host that needs longer windows keeps its own record of keys in front of the pool.
    *
    * @throws IllegalArgumentException if {@code retention} is not positive or above 30 days, or
    *     {@code capacity} is below 2

@@ -11,7 +11,8 @@ import java.math.RoundingMode;
  * Immutable and thread-safe.
  *
  * @param units fixed units withheld, not negative (zero when {@code percent} is used)
- * @param percent percentage withheld, from 0 to 100 (zero when {@code units} is used)
+ * @param percent percentage withheld, from 0 to 100 with at most two decimals (zero when {@code
+ *     units} is used)
  * @since 0.1.0
  */
 public record SafetyBuffer(long units, double percent) {
@@ -28,6 +29,10 @@ public record SafetyBuffer(long units, double percent) {
     checkArgument(percent >= 0, "buffer must not be negative: %s%", percent);
     checkArgument(percent <= 100, "buffer must be at most 100%: %s%", percent);
     checkArgument(units == 0 || percent == 0, "buffer is either units or a percentage, not both");
+    checkArgument(
+        Math.abs(percent * 100 - Math.round(percent * 100)) < 1e-9,
+        "buffer percentage has more than two decimals: %s%",
+        percent);
   }
 
   /** Returns no buffer. */
@@ -47,19 +52,41 @@ public record SafetyBuffer(long units, double percent) {
 
   /**
    * Returns what is left to publish of {@code takeable} units after the buffer, with a percentage
-   * rounded by {@code rounding}.
+   * rounded by {@code rounding}. Exact: the percentage is applied in basis points with integer
+   * arithmetic.
    */
   long apply(long takeable, RoundingMode rounding) {
     if (takeable <= 0) {
       return 0;
     }
     if (percent > 0) {
-      BigDecimal kept =
-          BigDecimal.valueOf(takeable)
-              .multiply(BigDecimal.valueOf(100).subtract(BigDecimal.valueOf(percent)))
-              .divide(BigDecimal.valueOf(100), 0, rounding);
-      return Math.max(0, Math.min(takeable, kept.longValue()));
+      long keepBasisPoints = 10_000 - Math.round(percent * 100);
+      if (takeable > Long.MAX_VALUE / 10_000) {
+        BigDecimal kept =
+            BigDecimal.valueOf(takeable)
+                .multiply(BigDecimal.valueOf(keepBasisPoints))
+                .divide(BigDecimal.valueOf(10_000), 0, rounding);
+        return Math.max(0, Math.min(takeable, kept.longValue()));
+      }
+      long product = takeable * keepBasisPoints;
+      long quotient = product / 10_000;
+      long remainder = product % 10_000;
+      if (remainder != 0 && roundsUp(rounding, remainder, quotient)) {
+        quotient++;
+      }
+      return Math.max(0, Math.min(takeable, quotient));
     }
     return Math.max(0, takeable - units);
+  }
+
+  /** Whether a positive quotient with a non-zero remainder (out of 10,000) rounds up. */
+  private static boolean roundsUp(RoundingMode rounding, long remainder, long quotient) {
+    return switch (rounding) {
+      case UP, CEILING -> true;
+      case DOWN, FLOOR, UNNECESSARY -> false;
+      case HALF_UP -> remainder >= 5_000;
+      case HALF_DOWN -> remainder > 5_000;
+      case HALF_EVEN -> remainder > 5_000 || (remainder == 5_000 && (quotient & 1) == 1);
+    };
   }
 }

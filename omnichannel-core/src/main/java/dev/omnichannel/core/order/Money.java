@@ -26,6 +26,8 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
    * @throws IllegalArgumentException if the amount is not a decimal number or the code is unknown
    */
   public static Money of(String amount, String currencyCode) {
+    checkNotNull(amount, "amount");
+    checkNotNull(currencyCode, "currencyCode");
     return new Money(new BigDecimal(amount), Currency.getInstance(currencyCode));
   }
 

@@ -362,6 +362,13 @@ class InventoryPoolTest {
     pool.expireHolds();
     InventoryPool rebuilt = builder().journal(new InMemoryJournal()).rebuild(journal.movements());
     assertThat(DriftCheck.compare(pool, rebuilt)).isEmpty();
+    // A command retried after the restart is not applied twice.
+    Outcome<Position> retried = rebuilt.receive(IdempotencyKey.of("k1"), TEE, DC, 30);
+    assertThat(retried.rejection())
+        .get()
+        .extracting(Outcome.Rejected::reason)
+        .isEqualTo(RejectionReason.IDEMPOTENCY_KEY_REUSED);
+    assertThat(rebuilt.position(TEE, DC)).isEqualTo(pool.position(TEE, DC));
     // a corrupt journal is refused with its position
     List<Movement> corrupt = new ArrayList<>(journal.movements());
     Movement m = corrupt.get(0);

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,7 @@ class InventoryPoolProperties {
     final List<ReservationId> reservations = new ArrayList<>();
     final List<TransferId> transfers = new ArrayList<>();
     final List<Map.Entry<IdempotencyKey, PoolCommand>> history = new ArrayList<>();
+    final Map<IdempotencyKey, Outcome<?>> firstOutcomes = new HashMap<>();
     final PoolConfig config;
 
     Sut(PoolConfig config) {
@@ -143,6 +145,13 @@ class InventoryPoolProperties {
               .isEqualTo(expected.reason());
         }
       }
+      checkIdempotency(sut, command, key, actual);
+      if (actual instanceof Outcome.Applied<?> applied
+          && applied.value() instanceof Reservation r
+          && (command instanceof PoolCommand.Reserve
+              || command instanceof PoolCommand.ReservePublished)) {
+        checkFences(sut, r);
+      }
       if (model.reservations.size() > reservationsBefore) {
         Reservation r = (Reservation) ((Outcome.Applied<?>) Objects.requireNonNull(actual)).value();
         sut.reservations.add(r.id());
@@ -152,6 +161,48 @@ class InventoryPoolProperties {
         sut.transfers.add(t.id());
       }
       compare(model, sut, command);
+    }
+
+    /** A repeated key returns the very first outcome; a reused key is refused. */
+    private static void checkIdempotency(
+        Sut sut, PoolCommand command, IdempotencyKey key, @Nullable Outcome<?> actual) {
+      if (command instanceof PoolCommand.Repeat r) {
+        IdempotencyKey used = sut.history.get(r.keyIndex()).getKey();
+        Outcome<?> first = sut.firstOutcomes.get(used);
+        if (r.sameCommand() && first != null && actual != null && !isReservePublished(sut, r)) {
+          assertThat(actual).as("repeat of %s", used).isSameAs(first);
+        }
+      } else if (actual != null) {
+        sut.firstOutcomes.put(key, actual);
+      }
+    }
+
+    private static boolean isReservePublished(Sut sut, PoolCommand.Repeat r) {
+      // Re-reading the published number may build a different request under the same key.
+      PoolCommand prior = sut.history.get(r.keyIndex()).getValue();
+      return prior instanceof PoolCommand.ReservePublished || prior instanceof PoolCommand.Repeat;
+    }
+
+    /**
+     * Invariant 3: after a channel's reservation, every node it took from still covers others'
+     * fences.
+     */
+    private void checkFences(Sut sut, Reservation r) {
+      for (Allocation a : r.allocations()) {
+        long othersFence = 0;
+        for (Map.Entry<ChannelId, AllocationPolicy> e : config.channels().entrySet()) {
+          if (!e.getKey().equals(r.channel())) {
+            othersFence += e.getValue().ringFences().getOrDefault(a.node(), 0L);
+          }
+        }
+        // Bundles are held as components; the check is per component and node.
+        Position p = sut.pool.position(a.sku(), a.node());
+        assertThat(p.free())
+            .as(
+                "%s took %s at %s, eating into fences of %s",
+                r.channel(), a.sku(), a.node(), othersFence)
+            .isGreaterThanOrEqualTo(othersFence);
+      }
     }
 
     private void compare(ReferencePool model, Sut sut, PoolCommand after) {

@@ -1,0 +1,126 @@
+package dev.omnichannel.benchmarks.inventory;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What the pool is compared with: (d) the floor, a bare {@code AtomicLong} compare-and-set
+ * decrement and increment (a reserve-then-release pair with no policies, journal or events), and
+ * (e) what many users do today, a conditional {@code UPDATE ... WHERE available >= ?} pair on an
+ * embedded H2 database over 100,000 SKU rows.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx3g", "-Xms3g"})
+public class BaselineBenchmark {
+
+  /** One counter. */
+  @State(Scope.Benchmark)
+  public static class Counter {
+    final AtomicLong available = new AtomicLong(1_000_000);
+  }
+
+  private static boolean casPair(AtomicLong a) {
+    while (true) {
+      long v = a.get();
+      if (v < 1) {
+        return false;
+      }
+      if (a.compareAndSet(v, v - 1)) {
+        break;
+      }
+    }
+    while (true) {
+      long v = a.get();
+      if (a.compareAndSet(v, v + 1)) {
+        return true;
+      }
+    }
+  }
+
+  /** (d) A CAS decrement then increment on one counter, one thread. */
+  @Benchmark
+  @Threads(1)
+  public boolean atomicLongPair(Counter c) {
+    return casPair(c.available);
+  }
+
+  /** (d) The same from two threads on the same counter (the hot-SKU floor). */
+  @Benchmark
+  @Threads(2)
+  public boolean atomicLongPairContended(Counter c) {
+    return casPair(c.available);
+  }
+
+  /** An embedded H2 database with a stock table. */
+  @State(Scope.Thread)
+  public static class Database {
+    static final int ROWS = 100_000;
+    Connection connection;
+    PreparedStatement take;
+    PreparedStatement giveBack;
+    int row;
+
+    @Setup(Level.Trial)
+    public void setUp() throws SQLException {
+      connection =
+          DriverManager.getConnection(
+              "jdbc:h2:mem:stock" + System.nanoTime() + ";LOCK_TIMEOUT=10000");
+      try (Statement s = connection.createStatement()) {
+        s.execute("CREATE TABLE stock(sku VARCHAR(32) PRIMARY KEY, available BIGINT NOT NULL)");
+        s.execute(
+            "INSERT INTO stock SELECT 'SKU-' || X, 1000 FROM SYSTEM_RANGE(0, " + (ROWS - 1) + ")");
+      }
+      take =
+          connection.prepareStatement(
+              "UPDATE stock SET available = available - ? WHERE sku = ? AND available >= ?");
+      giveBack =
+          connection.prepareStatement("UPDATE stock SET available = available + ? WHERE sku = ?");
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws SQLException {
+      connection.close();
+    }
+  }
+
+  /** (e) A conditional UPDATE reserving one unit, then an UPDATE giving it back (autocommit). */
+  @Benchmark
+  @Threads(1)
+  public int h2ConditionalUpdatePair(Database db) throws SQLException {
+    String sku = "SKU-" + db.row;
+    db.row = db.row + 7919 >= Database.ROWS ? (db.row + 7919) % Database.ROWS : db.row + 7919;
+    db.take.setLong(1, 1);
+    db.take.setString(2, sku);
+    db.take.setLong(3, 1);
+    int updated = db.take.executeUpdate();
+    if (updated == 1) {
+      db.giveBack.setLong(1, 1);
+      db.giveBack.setString(2, sku);
+      db.giveBack.executeUpdate();
+    }
+    return updated;
+  }
+}

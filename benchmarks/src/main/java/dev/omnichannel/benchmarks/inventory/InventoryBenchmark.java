@@ -1,0 +1,176 @@
+package dev.omnichannel.benchmarks.inventory;
+
+import dev.omnichannel.core.ChannelId;
+import dev.omnichannel.core.IdempotencyKey;
+import dev.omnichannel.core.Sku;
+import dev.omnichannel.core.inventory.InventoryPool;
+import dev.omnichannel.core.inventory.Outcome;
+import dev.omnichannel.core.inventory.Position;
+import dev.omnichannel.core.inventory.Reservation;
+import dev.omnichannel.core.inventory.ReservationLine;
+import dev.omnichannel.core.inventory.ReserveRequest;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The pool's hot paths, journal and availability events on: (a) reserve-then-release pairs spread
+ * over 100,000 SKUs × 10 nodes × 5 channels on one thread, (b) the same pairs from two threads on
+ * one hot SKU, (c) available-to-promise reads.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx3g", "-Xms3g"})
+public class InventoryBenchmark {
+  static final int SKUS = 100_000;
+
+  /** One pool for the whole run. */
+  @State(Scope.Benchmark)
+  public static class PoolState {
+    InventoryPool pool;
+    BenchmarkPools.EncodingJournal journal;
+    BenchmarkPools.CountingListener listener;
+    final AtomicLong keys = new AtomicLong();
+    final Sku hot = BenchmarkPools.sku(0);
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      journal = new BenchmarkPools.EncodingJournal();
+      listener = new BenchmarkPools.CountingListener();
+      pool = BenchmarkPools.builder(Clock.systemUTC(), journal, listener).build();
+      BenchmarkPools.stock(pool, SKUS, 1_000);
+    }
+
+    @TearDown(Level.Trial)
+    public void check() {
+      for (int n = 0; n < BenchmarkPools.NODES; n++) {
+        Position p = pool.position(hot, BenchmarkPools.node(n));
+        if (p.reserved() > p.onHand() || p.reserved() != 0) {
+          throw new IllegalStateException("pool left inconsistent: " + p);
+        }
+      }
+    }
+  }
+
+  /** Per-thread cursor over SKUs and channels. */
+  @State(Scope.Thread)
+  public static class Cursor {
+    int sku;
+    int channel;
+    long failed;
+
+    @TearDown(Level.Trial)
+    public void report() {
+      if (failed > 0) {
+        throw new IllegalStateException(failed + " reservations were refused with stock available");
+      }
+    }
+  }
+
+  private static boolean pair(PoolState s, Cursor c, Sku sku, ChannelId channel, Blackhole bh) {
+    long k = s.keys.incrementAndGet();
+    Outcome<Reservation> r =
+        s.pool.reserve(
+            ReserveRequest.firm(IdempotencyKey.of("r" + k), channel, ReservationLine.of(sku, 1)));
+    if (r instanceof Outcome.Applied<Reservation> applied) {
+      bh.consume(s.pool.release(IdempotencyKey.of("x" + k), applied.value().id()));
+      return true;
+    }
+    c.failed++;
+    return false;
+  }
+
+  /** (a) One reserve-then-release pair on the next SKU, cycling channels, one thread. */
+  @Benchmark
+  @Threads(1)
+  public boolean reserveReleasePairSpread(PoolState s, Cursor c, Blackhole bh) {
+    int sku = c.sku;
+    c.sku = sku + 7919 >= SKUS ? (sku + 7919) % SKUS : sku + 7919;
+    int ch = c.channel;
+    c.channel = ch == 4 ? 0 : ch + 1;
+    return pair(s, c, SKU_CACHE[sku], BenchmarkPools.CHANNELS[ch], bh);
+  }
+
+  /** (b) Reserve-then-release pairs on one hot SKU from two threads. */
+  @Benchmark
+  @Threads(2)
+  public boolean reserveReleasePairHotSku(PoolState s, Cursor c, Blackhole bh) {
+    int ch = c.channel;
+    c.channel = ch == 3 ? 0 : ch + 1;
+    return pair(s, c, s.hot, BenchmarkPools.CHANNELS[ch], bh);
+  }
+
+  /** (c) Available-to-promise reads of random SKUs and channels. */
+  @Benchmark
+  @Threads(1)
+  public long availableToPromise(PoolState s, Cursor c) {
+    int sku = c.sku;
+    c.sku = sku + 7919 >= SKUS ? (sku + 7919) % SKUS : sku + 7919;
+    int ch = c.channel;
+    c.channel = ch == 4 ? 0 : ch + 1;
+    return s.pool.availableToPromise(SKU_CACHE[sku], BenchmarkPools.CHANNELS[ch]);
+  }
+
+  /**
+   * (c) Reads skewed as shop traffic is: SKUs drawn from a Zipf distribution (exponent 1) over the
+   * 100,000, so a few hundred hot SKUs take most reads.
+   */
+  @Benchmark
+  @Threads(1)
+  public long availableToPromiseSkewed(PoolState s, Cursor c) {
+    int i = c.sku;
+    c.sku = i + 1 == ZIPF.length ? 0 : i + 1;
+    int ch = c.channel;
+    c.channel = ch == 4 ? 0 : ch + 1;
+    return s.pool.availableToPromise(SKU_CACHE[ZIPF[i]], BenchmarkPools.CHANNELS[ch]);
+  }
+
+  /** A fixed sequence of SKU indexes drawn from Zipf(1) over the catalogue, seeded. */
+  static final int[] ZIPF = zipf(1 << 20, SKUS, 42);
+
+  static int[] zipf(int draws, int n, long seed) {
+    double[] cumulative = new double[n];
+    double total = 0;
+    for (int k = 0; k < n; k++) {
+      total += 1.0 / (k + 1);
+      cumulative[k] = total;
+    }
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    int[] out = new int[draws];
+    for (int i = 0; i < draws; i++) {
+      double u = random.nextDouble() * total;
+      int idx = java.util.Arrays.binarySearch(cumulative, u);
+      int rank = idx >= 0 ? idx : -idx - 1;
+      // Spread ranks over the catalogue so that hot SKUs are not neighbours in memory.
+      out[i] = (int) ((rank * 7919L) % n);
+    }
+    return out;
+  }
+
+  /** SKU values are created by the caller in a real service too; reads measure the pool only. */
+  static final Sku[] SKU_CACHE = new Sku[SKUS];
+
+  static {
+    for (int i = 0; i < SKUS; i++) {
+      SKU_CACHE[i] = BenchmarkPools.sku(i);
+    }
+  }
+}
