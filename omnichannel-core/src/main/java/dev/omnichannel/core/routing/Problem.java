@@ -251,15 +251,23 @@ final class Problem {
       }
     }
     avail = new long[keyIndex.size()][k];
+    // Per stock key, the pre-candidates holding any of it, ascending.
+    int[][] stocked = new int[keyIndex.size()][];
     for (Map.Entry<Sku, Integer> e : keyIndex.entrySet()) {
       long[] row = avail[e.getValue()];
+      int[] holders = new int[k];
+      int h = 0;
       for (Map.Entry<NodeId, Long> a :
           snapshot.availableByNode(e.getKey(), order.channel()).entrySet()) {
         Integer at = nodeIndex.get(a.getKey());
-        if (at != null && allToPre[at] >= 0) {
+        if (at != null && allToPre[at] >= 0 && a.getValue() > 0) {
           row[allToPre[at]] = a.getValue();
+          holders[h++] = allToPre[at];
         }
       }
+      int[] sorted = Arrays.copyOf(holders, h);
+      Arrays.sort(sorted);
+      stocked[e.getValue()] = sorted;
     }
 
     // Items: kits kept together, then single lines, in the order of their first line.
@@ -333,9 +341,11 @@ final class Problem {
         noCandReason[i] = UnfulfillableReason.UNKNOWN_SKU;
         continue;
       }
-      int[] cand = new int[k];
+      // A node that can ship the item holds some of its first component: look only there.
+      int[] holders = itemDemandKey[i].length == 0 ? new int[0] : stocked[itemDemandKey[i][0]];
+      int[] cand = new int[holders.length];
       int c = 0;
-      for (int j = 0; j < k; j++) {
+      for (int j : holders) {
         if (fitsAlone(i, j)) {
           cand[c++] = j;
           holdsAny[j] = true;

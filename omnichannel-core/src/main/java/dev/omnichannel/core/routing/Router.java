@@ -17,7 +17,6 @@ import dev.omnichannel.core.inventory.ReservationLine;
 import dev.omnichannel.core.inventory.ReserveRequest;
 import dev.omnichannel.core.order.OrderLine;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -375,10 +374,6 @@ public final class Router {
               r.order().orderId(), route(r), route(r.withProfile(other.get()))));
     }
     return new ShadowReport(out.build(), skipped.build());
-  }
-
-  Instant now() {
-    return clock.instant();
   }
 
   private static int[] empty(Problem p) {

@@ -154,14 +154,6 @@ final class Search {
     }
   }
 
-  int keyLength() {
-    return comps + 1;
-  }
-
-  int[] searchOrder() {
-    return order;
-  }
-
   private long primaryOpening(int i, int j) {
     if (comps == 0) {
       return 0;
