@@ -1,0 +1,641 @@
+package dev.omnichannel.core.routing;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import dev.omnichannel.core.NodeId;
+import dev.omnichannel.core.Sku;
+import dev.omnichannel.core.inventory.AvailabilitySnapshot;
+import dev.omnichannel.core.order.GeoPoint;
+import dev.omnichannel.core.order.Money;
+import dev.omnichannel.core.order.Order;
+import dev.omnichannel.core.order.OrderLine;
+import dev.omnichannel.core.order.PostalAddress;
+import dev.omnichannel.core.order.ServiceLevel;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One order turned into arrays for the search: candidate nodes, items (a line or a whole kit),
+ * stock by component, and the objective's per-shipment and per-item penalties. Built once per route
+ * call; not thread-safe, never shared.
+ */
+final class Problem {
+  /** Score shortfalls are counted in millionths. */
+  static final long SCORE_SCALE = 1_000_000;
+
+  final RoutingRequest request;
+  final RoutingProfile profile;
+  final FulfillmentNetwork network;
+  final Order order;
+  final Instant now;
+  final ImmutableList<OrderLine> lines;
+
+  // Every network node, by id, with why it was excluded (empty for candidates).
+  final NodeProfile[] all;
+
+  /** Per network node, the bits (by ordinal) of the reasons it was excluded for. */
+  final int[] exclusions;
+
+  final double[] allDistance;
+  final OptionalDouble[] allScore;
+
+  // Pre-candidates: nodes past the static checks, indexed 0..k-1; excluded[k] marks those later
+  // dropped for stock or by a criterion.
+  final int k;
+  final int[] toAll;
+  final boolean[] excluded;
+  final ShippingCostModel.Lane[] lane;
+  final LocalDate[] shipDate;
+  final long[] pickOrder;
+  final long[] pickUnit;
+  final long[] unitsLeft;
+
+  // Stock keys (component SKUs) and what each pre-candidate may give of them.
+  final long[][] avail;
+
+  // Items: a line, or a kit kept together.
+  final int itemCount;
+  final int[][] itemLines;
+  final int[] itemLineCount;
+  final long[] itemUnits;
+  final long[] itemWeight;
+  final long[] itemValue;
+  final int[][] itemDemandKey;
+  final long[][] itemDemandQty;
+  final int[][] itemCand;
+  final UnfulfillableReason[] noCandReason;
+  final @Nullable UnfulfillableReason globalReason;
+
+  // Objective: components after the unserved-lines count.
+  final int comps;
+  final ImmutableList<String> compNames;
+  final int costComp;
+  final long[][] shipPen;
+  final long[][][] itemPen;
+  final long[][] openCost;
+  final long splitPenalty;
+  final int maxShipments;
+  final boolean shipComplete;
+  final long minSplitValue;
+
+  @SuppressWarnings("unchecked")
+  Problem(
+      RoutingRequest request,
+      FulfillmentNetwork network,
+      NodeProfile[] sortedNodes,
+      Map<NodeId, Integer> nodeIndex,
+      ShipDates shipDates,
+      Instant now) {
+    this.request = request;
+    this.profile = request.profile();
+    this.network = network;
+    this.order = request.order();
+    this.now = now;
+    this.lines = order.lines();
+    this.splitPenalty = profile.splitPenalty();
+    this.maxShipments = profile.maxShipments();
+    this.shipComplete = profile.shipComplete();
+    this.minSplitValue = minSplitValue(profile);
+    AvailabilitySnapshot snapshot = request.snapshot();
+    PostalAddress shipTo = order.shipTo();
+    Optional<GeoPoint> destination = shipTo.location();
+    String country = shipTo.countryCode();
+    ServiceLevel level = order.serviceLevel();
+
+    all = sortedNodes;
+    int n = all.length;
+    exclusions = new int[n];
+    allDistance = new double[n];
+    allScore = new OptionalDouble[n];
+    Arrays.fill(allDistance, Double.NaN);
+    Arrays.fill(allScore, OptionalDouble.empty());
+    Set<Capability> needed = EnumSet.noneOf(Capability.class);
+    needed.addAll(profile.requiredCapabilities());
+    if (level == ServiceLevel.PICKUP) {
+      needed.add(Capability.STORE_PICKUP);
+    }
+    Optional<LocalDate> promise =
+        profile.respectPromiseDate() ? order.requestedDeliveryDate() : Optional.empty();
+
+    int[] pre = new int[n];
+    ShippingCostModel.Lane[] lanes = new ShippingCostModel.Lane[n];
+    LocalDate[] dates = new LocalDate[n];
+    int count = 0;
+    boolean anyServes = false;
+    for (int a = 0; a < n; a++) {
+      NodeProfile node = all[a];
+      Exclusions why = new Exclusions(exclusions, a);
+      if (profile.excludedNodes().contains(node.id())) {
+        why.add(ExclusionReason.EXCLUDED_BY_PROFILE);
+      }
+      if (!node.capabilities().containsAll(needed)) {
+        why.add(ExclusionReason.MISSING_CAPABILITY);
+      }
+      if (!node.serves(country)) {
+        why.add(ExclusionReason.DOES_NOT_SERVE_DESTINATION);
+      } else {
+        anyServes = true;
+      }
+      if (node.capacityLeftOrders() < 1 || node.capacityLeftUnits() < 1) {
+        why.add(ExclusionReason.NO_CAPACITY);
+      }
+      if (destination.isEmpty()) {
+        why.add(ExclusionReason.NO_LANE);
+        continue;
+      }
+      double km = node.location().distanceKm(destination.get());
+      allDistance[a] = km;
+      if (!why.isEmpty()) {
+        continue;
+      }
+      Optional<ShippingCostModel.Lane> found =
+          network.shippingCostModel().lane(node, shipTo, km, level);
+      if (found.isEmpty()) {
+        why.add(ExclusionReason.NO_LANE);
+        continue;
+      }
+      ShippingCostModel.Lane l = found.get();
+      if (l.transitDays() < 0) {
+        throw new RoutingException(
+            "shipping cost model gave negative transit days "
+                + l.transitDays()
+                + " from "
+                + node.id());
+      }
+      Optional<LocalDate> ship = shipDates.shipDate(a, now);
+      if (ship.isEmpty()) {
+        why.add(ExclusionReason.NO_WORKING_DAY);
+        continue;
+      }
+      if (promise.isPresent() && ship.get().plusDays(l.transitDays()).isAfter(promise.get())) {
+        why.add(ExclusionReason.MISSES_PROMISE_DATE);
+        continue;
+      }
+      dates[count] = ship.get();
+      pre[count] = a;
+      lanes[count] = l;
+      count++;
+    }
+    k = count;
+    toAll = Arrays.copyOf(pre, count);
+    lane = Arrays.copyOf(lanes, count);
+    shipDate = Arrays.copyOf(dates, count);
+    excluded = new boolean[k];
+    pickOrder = new long[k];
+    pickUnit = new long[k];
+    unitsLeft = new long[k];
+    int[] allToPre = new int[n];
+    Arrays.fill(allToPre, -1);
+    for (int j = 0; j < k; j++) {
+      NodeProfile node = all[toAll[j]];
+      pickOrder[j] = node.pickCostPerOrder();
+      pickUnit[j] = node.pickCostPerUnit();
+      unitsLeft[j] = node.capacityLeftUnits();
+      allToPre[toAll[j]] = j;
+    }
+
+    if (n == 0) {
+      globalReason = UnfulfillableReason.NO_NODES;
+    } else if (destination.isEmpty()) {
+      globalReason = UnfulfillableReason.DESTINATION_NOT_GEOCODED;
+    } else if (!anyServes) {
+      globalReason = UnfulfillableReason.DESTINATION_NOT_SERVED;
+    } else {
+      globalReason = null;
+    }
+
+    // Stock keys: each line's SKU, or its components for a bundle.
+    Map<Sku, Integer> keyIndex = new LinkedHashMap<>();
+    int lineCount = lines.size();
+    int[][] lineKeys = new int[lineCount][];
+    long[][] lineQty = new long[lineCount][];
+    boolean[] unknown = new boolean[lineCount];
+    for (int li = 0; li < lineCount; li++) {
+      OrderLine line = lines.get(li);
+      Sku sku = line.sku();
+      if (!snapshot.contains(sku)) {
+        unknown[li] = true;
+        lineKeys[li] = new int[0];
+        lineQty[li] = new long[0];
+        continue;
+      }
+      Optional<ImmutableMap<Sku, Integer>> parts = snapshot.bundleComponents(sku);
+      if (parts.isPresent()) {
+        int m = parts.get().size();
+        lineKeys[li] = new int[m];
+        lineQty[li] = new long[m];
+        int p = 0;
+        for (Map.Entry<Sku, Integer> e : parts.get().entrySet()) {
+          lineKeys[li][p] = keyIndex.computeIfAbsent(e.getKey(), x -> keyIndex.size());
+          lineQty[li][p] = Math.multiplyExact(line.quantity(), (long) e.getValue());
+          p++;
+        }
+      } else {
+        lineKeys[li] = new int[] {keyIndex.computeIfAbsent(sku, x -> keyIndex.size())};
+        lineQty[li] = new long[] {line.quantity()};
+      }
+    }
+    avail = new long[keyIndex.size()][k];
+    // Per stock key, the pre-candidates holding any of it, ascending.
+    int[][] stocked = new int[keyIndex.size()][];
+    for (Map.Entry<Sku, Integer> e : keyIndex.entrySet()) {
+      long[] row = avail[e.getValue()];
+      int[] holders = new int[k];
+      int h = 0;
+      for (Map.Entry<NodeId, Long> a :
+          snapshot.availableByNode(e.getKey(), order.channel()).entrySet()) {
+        Integer at = nodeIndex.get(a.getKey());
+        if (at != null && allToPre[at] >= 0 && a.getValue() > 0) {
+          row[allToPre[at]] = a.getValue();
+          holders[h++] = allToPre[at];
+        }
+      }
+      int[] sorted = Arrays.copyOf(holders, h);
+      Arrays.sort(sorted);
+      stocked[e.getValue()] = sorted;
+    }
+
+    // Items: kits kept together, then single lines, in the order of their first line.
+    Map<String, Integer> lineIndex = new HashMap<>();
+    for (int li = 0; li < lineCount; li++) {
+      lineIndex.put(lines.get(li).lineId(), li);
+    }
+    List<int[]> groups = new ArrayList<>();
+    boolean[] grouped = new boolean[lineCount];
+    if (profile.keepKitsTogether()) {
+      for (ImmutableSet<String> kit : request.kits()) {
+        int[] g = new int[kit.size()];
+        int p = 0;
+        for (String id : kit) {
+          Integer li = lineIndex.get(id);
+          if (li == null) {
+            throw new RoutingException("kit names unknown line " + id);
+          }
+          g[p++] = li;
+          grouped[li] = true;
+        }
+        Arrays.sort(g);
+        groups.add(g);
+      }
+    }
+    for (int li = 0; li < lineCount; li++) {
+      if (!grouped[li]) {
+        groups.add(new int[] {li});
+      }
+    }
+    groups.sort(Comparator.comparingInt(g -> g[0]));
+    itemCount = groups.size();
+    itemLines = groups.toArray(new int[0][]);
+    itemLineCount = new int[itemCount];
+    itemUnits = new long[itemCount];
+    itemWeight = new long[itemCount];
+    itemValue = new long[itemCount];
+    itemDemandKey = new int[itemCount][];
+    itemDemandQty = new long[itemCount][];
+    itemCand = new int[itemCount][];
+    noCandReason = new UnfulfillableReason[itemCount];
+    boolean[] holdsAny = new boolean[k];
+    for (int i = 0; i < itemCount; i++) {
+      int[] g = itemLines[i];
+      itemLineCount[i] = g.length;
+      boolean anyUnknown = false;
+      Map<Integer, Long> demand = new LinkedHashMap<>();
+      for (int li : g) {
+        OrderLine line = lines.get(li);
+        itemUnits[i] = Math.addExact(itemUnits[i], line.quantity());
+        itemWeight[i] =
+            Math.addExact(
+                itemWeight[i],
+                Math.multiplyExact(line.quantity(), network.unitWeightGrams(line.sku())));
+        itemValue[i] = Math.addExact(itemValue[i], lineValue(line));
+        anyUnknown |= unknown[li];
+        for (int p = 0; p < lineKeys[li].length; p++) {
+          demand.merge(lineKeys[li][p], lineQty[li][p], Math::addExact);
+        }
+      }
+      itemDemandKey[i] = new int[demand.size()];
+      itemDemandQty[i] = new long[demand.size()];
+      int p = 0;
+      for (Map.Entry<Integer, Long> e : demand.entrySet()) {
+        itemDemandKey[i][p] = e.getKey();
+        itemDemandQty[i][p] = e.getValue();
+        p++;
+      }
+      if (anyUnknown) {
+        itemCand[i] = new int[0];
+        noCandReason[i] = UnfulfillableReason.UNKNOWN_SKU;
+        continue;
+      }
+      // A node that can ship the item holds some of its first component: look only there.
+      int[] holders = itemDemandKey[i].length == 0 ? new int[0] : stocked[itemDemandKey[i][0]];
+      int[] cand = new int[holders.length];
+      int c = 0;
+      for (int j : holders) {
+        if (fitsAlone(i, j)) {
+          cand[c++] = j;
+          holdsAny[j] = true;
+        }
+      }
+      itemCand[i] = Arrays.copyOf(cand, c);
+      noCandReason[i] =
+          globalReason != null ? globalReason : UnfulfillableReason.INSUFFICIENT_STOCK;
+    }
+    for (int j = 0; j < k; j++) {
+      if (!holdsAny[j]) {
+        excluded[j] = true;
+        exclusions[toAll[j]] |= 1 << ExclusionReason.NO_STOCK.ordinal();
+      }
+    }
+
+    // Objective components.
+    List<String> names = new ArrayList<>();
+    List<Object> kinds = new ArrayList<>();
+    switch (profile.strategy()) {
+      case OPTIMISE_COST -> {
+        kinds.add("COST");
+        kinds.addAll(profile.effectiveRules());
+      }
+      case RULES -> {
+        kinds.addAll(profile.effectiveRules());
+        kinds.add("COST");
+      }
+      case SCORED -> {
+        kinds.add("SCORE");
+        kinds.add("COST");
+      }
+    }
+    comps = kinds.size();
+    shipPen = new long[comps][k];
+    itemPen = new long[comps][itemCount][k];
+    openCost = new long[itemCount][k];
+    int costIndex = -1;
+    Map<NodeId, Integer> rank = new HashMap<>();
+    for (NodeId id : profile.rankedNodes()) {
+      rank.putIfAbsent(id, rank.size());
+    }
+    for (int c = 0; c < comps; c++) {
+      Object kind = kinds.get(c);
+      names.add(kind.toString());
+      if ("COST".equals(kind)) {
+        costIndex = c;
+        for (int j = 0; j < k; j++) {
+          shipPen[c][j] = pickOrder[j];
+          for (int i = 0; i < itemCount; i++) {
+            itemPen[c][i][j] = Math.multiplyExact(pickUnit[j], itemUnits[i]);
+          }
+        }
+      } else if ("SCORE".equals(kind)) {
+        scorePenalties(shipPen[c], destinationCountry(), rank);
+      } else {
+        rulePenalties((RoutingRule) kind, shipPen[c], itemPen[c], country, rank);
+      }
+    }
+    costComp = costIndex;
+    compNames = ImmutableList.copyOf(names);
+    for (int i = 0; i < itemCount; i++) {
+      for (int j : itemCand[i]) {
+        openCost[i][j] = laneCost(j, itemWeight[i]);
+      }
+    }
+    // Nodes a criterion excluded leave the item candidate lists.
+    if (profile.strategy() == RoutingStrategy.SCORED) {
+      for (int i = 0; i < itemCount; i++) {
+        int[] cand = itemCand[i];
+        int c = 0;
+        for (int j : cand) {
+          if (!excluded[j]) {
+            cand[c++] = j;
+          }
+        }
+        itemCand[i] = Arrays.copyOf(cand, c);
+      }
+    }
+  }
+
+  /** Adds exclusion reasons to one node's bits. */
+  private record Exclusions(int[] bits, int node) {
+    void add(ExclusionReason reason) {
+      bits[node] |= 1 << reason.ordinal();
+    }
+
+    boolean isEmpty() {
+      return bits[node] == 0;
+    }
+  }
+
+  /** Returns the reasons node {@code a} (network index) was excluded for. */
+  ImmutableSet<ExclusionReason> exclusionsOf(int a) {
+    int bits = exclusions[a];
+    if (bits == 0) {
+      return ImmutableSet.of();
+    }
+    EnumSet<ExclusionReason> set = EnumSet.noneOf(ExclusionReason.class);
+    for (ExclusionReason r : ExclusionReason.values()) {
+      if ((bits & (1 << r.ordinal())) != 0) {
+        set.add(r);
+      }
+    }
+    return com.google.common.collect.Sets.immutableEnumSet(set);
+  }
+
+  private String destinationCountry() {
+    return order.shipTo().countryCode();
+  }
+
+  /** Returns whether pre-candidate {@code j} can ship item {@code i} on its own. */
+  boolean fitsAlone(int i, int j) {
+    if (itemUnits[i] > unitsLeft[j]) {
+      return false;
+    }
+    for (int p = 0; p < itemDemandKey[i].length; p++) {
+      if (avail[itemDemandKey[i][p]][j] < itemDemandQty[i][p]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns the lane cost of a shipment of {@code weight} grams from {@code j}. */
+  long laneCost(int j, long weight) {
+    long cost = lane[j].cost(weight);
+    if (cost < 0) {
+      throw new RoutingException(
+          "shipping cost model gave negative cost "
+              + cost
+              + " from "
+              + all[toAll[j]].id()
+              + " for "
+              + weight
+              + " g");
+    }
+    return cost;
+  }
+
+  NodeProfile node(int j) {
+    return all[toAll[j]];
+  }
+
+  double distance(int j) {
+    return allDistance[toAll[j]];
+  }
+
+  int servableItems() {
+    int n = 0;
+    for (int[] c : itemCand) {
+      if (c.length > 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private void rulePenalties(
+      RoutingRule rule, long[] ship, long[][] item, String country, Map<NodeId, Integer> rank) {
+    if (rule == RoutingRule.HIGHEST_STOCK) {
+      for (int i = 0; i < itemCount; i++) {
+        long most = 0;
+        for (int jj : itemCand[i]) {
+          most = Math.max(most, stockDepth(i, jj));
+        }
+        for (int j = 0; j < k; j++) {
+          item[i][j] = Math.max(0, most - stockDepth(i, j));
+        }
+      }
+      return;
+    }
+    for (int j = 0; j < k; j++) {
+      NodeProfile node = node(j);
+      switch (rule) {
+        case FEWEST_SHIPMENTS -> ship[j] = 1;
+        case STAY_IN_MARKET -> ship[j] = node.countryCode().equals(country) ? 0 : 1;
+        case CLOSEST_NODE -> ship[j] = Math.round(distance(j));
+        case RANKED_NODES -> ship[j] = rank.getOrDefault(node.id(), rank.size());
+        case CAPACITY_LEFT -> ship[j] = 1000 - Math.round(1000 * capacityLeftRatio(node));
+        case HIGHEST_STOCK -> throw new AssertionError(rule);
+      }
+    }
+  }
+
+  /** Returns how many units the node holds of the item's scarcest component. */
+  long stockDepth(int i, int j) {
+    long min = Long.MAX_VALUE;
+    for (int p = 0; p < itemDemandKey[i].length; p++) {
+      min = Math.min(min, avail[itemDemandKey[i][p]][j]);
+    }
+    return min == Long.MAX_VALUE ? 0 : min;
+  }
+
+  static double capacityLeftRatio(NodeProfile node) {
+    if (node.dailyCapacityUnits().isEmpty()) {
+      return 1;
+    }
+    long daily = node.dailyCapacityUnits().getAsLong();
+    if (daily == 0) {
+      return 0;
+    }
+    return Math.max(0, Math.min(1, (double) node.capacityLeftUnits() / daily));
+  }
+
+  private void scorePenalties(long[] ship, String country, Map<NodeId, Integer> rank) {
+    double total = 0;
+    for (WeightedCriterion w : profile.criteria()) {
+      total += w.weight();
+    }
+    int[] heldLines = new int[k];
+    for (int i = 0; i < itemCount; i++) {
+      for (int jj : itemCand[i]) {
+        heldLines[jj] += itemLineCount[i];
+      }
+    }
+    for (int j = 0; j < k; j++) {
+      if (excluded[j]) {
+        continue;
+      }
+      NodeProfile node = node(j);
+      int held = heldLines[j];
+      NodeView view =
+          new NodeView(
+              node,
+              distance(j),
+              node.countryCode().equals(country),
+              rank.getOrDefault(node.id(), -1),
+              rank.size(),
+              held,
+              lines.size(),
+              capacityLeftRatio(node));
+      double shortfall = 0;
+      boolean out = false;
+      for (WeightedCriterion w : profile.criteria()) {
+        OptionalDouble s = w.criterion().score(view);
+        if (s.isEmpty()) {
+          out = true;
+          break;
+        }
+        double v = s.getAsDouble();
+        if (!(v >= 0 && v <= 1)) {
+          throw new RoutingException(
+              "criterion "
+                  + w.criterion().name()
+                  + " scored node "
+                  + node.id()
+                  + " "
+                  + v
+                  + ", outside [0, 1]");
+        }
+        shortfall += w.weight() * (1 - v);
+      }
+      if (out) {
+        excluded[j] = true;
+        exclusions[toAll[j]] |= 1 << ExclusionReason.EXCLUDED_BY_CRITERION.ordinal();
+        continue;
+      }
+      allScore[toAll[j]] = OptionalDouble.of(1 - shortfall / total);
+      ship[j] = Math.round(SCORE_SCALE * shortfall / total);
+    }
+  }
+
+  private static long minSplitValue(RoutingProfile profile) {
+    return profile.minSplitShipmentValue().map(Problem::minor).orElse(-1L);
+  }
+
+  private long lineValue(OrderLine line) {
+    Optional<Money> threshold = profile.minSplitShipmentValue();
+    if (threshold.isEmpty() || line.unitPrice().isEmpty()) {
+      return 0;
+    }
+    Money price = line.unitPrice().get();
+    if (!price.currency().equals(threshold.get().currency())) {
+      throw new RoutingException(
+          "line "
+              + line.lineId()
+              + " is priced in "
+              + price.currency()
+              + " but the split threshold of profile "
+              + profile.label()
+              + " is in "
+              + threshold.get().currency());
+    }
+    return Math.multiplyExact(minor(price), line.quantity());
+  }
+
+  private static long minor(Money money) {
+    int digits = Math.max(0, money.currency().getDefaultFractionDigits());
+    BigDecimal scaled = money.amount().movePointRight(digits).setScale(0, RoundingMode.HALF_UP);
+    return scaled.longValueExact();
+  }
+}

@@ -1,0 +1,602 @@
+package dev.omnichannel.core.routing;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.omnichannel.core.ChannelId;
+import dev.omnichannel.core.IdempotencyKey;
+import dev.omnichannel.core.NodeId;
+import dev.omnichannel.core.Sku;
+import dev.omnichannel.core.inventory.AvailabilitySnapshot;
+import dev.omnichannel.core.inventory.Outcome;
+import dev.omnichannel.core.inventory.RejectionReason;
+import dev.omnichannel.core.inventory.Reservation;
+import dev.omnichannel.core.inventory.ReservationLine;
+import dev.omnichannel.core.inventory.ReserveRequest;
+import dev.omnichannel.core.order.OrderLine;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Routes orders over a {@link FulfillmentNetwork}: chooses which nodes ship which lines and
+ * explains why.
+ *
+ * <p>{@link #route} is a pure function of the request, the network and the clock's instant: the
+ * same inputs always give the same plan. Plans that serve more lines always win; among those the
+ * profile's strategy decides (cost, rules in order, or scored criteria), and node ids break the
+ * last ties. The exact optimiser (branch and bound, seeded by the heuristic) runs within the
+ * profile's search budget; beyond it the heuristic's plan is returned and says so.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class Router {
+  private final FulfillmentNetwork network;
+  private final Clock clock;
+  private final NodeProfile[] sortedNodes;
+  private final ImmutableMap<NodeId, Integer> nodeIndex;
+  private final ShipDates shipDates;
+
+  private Router(FulfillmentNetwork network, Clock clock) {
+    this.network = network;
+    this.clock = clock;
+    NodeProfile[] nodes = network.nodes().toArray(new NodeProfile[0]);
+    Arrays.sort(nodes, Comparator.comparing(NodeProfile::id));
+    this.sortedNodes = nodes;
+    ImmutableMap.Builder<NodeId, Integer> index = ImmutableMap.builder();
+    for (int i = 0; i < nodes.length; i++) {
+      index.put(nodes[i].id(), i);
+    }
+    this.nodeIndex = index.buildOrThrow();
+    this.shipDates = new ShipDates(nodes);
+  }
+
+  /**
+   * Returns a router over {@code network} that reads the time (for cut-offs) from {@code clock}.
+   */
+  public static Router create(FulfillmentNetwork network, Clock clock) {
+    return new Router(checkNotNull(network, "network"), checkNotNull(clock, "clock"));
+  }
+
+  /** Returns the network. */
+  public FulfillmentNetwork network() {
+    return network;
+  }
+
+  /** Returns the clock. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Returns the plan for {@code request}.
+   *
+   * @throws RoutingException if a plugged-in cost model or criterion misbehaves, or prices and the
+   *     split threshold are in different currencies
+   */
+  public FulfillmentPlan route(RoutingRequest request) {
+    checkNotNull(request, "request");
+    Problem p = new Problem(request, network, sortedNodes, nodeIndex, shipDates, clock.instant());
+    Search search = new Search(p);
+    List<String> notes = new ArrayList<>();
+    Search.Result result;
+    SearchMethod method;
+    boolean blockedBySkuCompleteness = false;
+    if (p.servableItems() == 0) {
+      result = new Search.Result(empty(p), unservedKey(p, search), 0, true);
+      method = SearchMethod.NONE;
+    } else if (p.shipComplete && p.servableItems() < p.itemCount) {
+      result = new Search.Result(empty(p), unservedKey(p, search), 0, true);
+      method = SearchMethod.NONE;
+      blockedBySkuCompleteness = true;
+      notes.add("ship complete: a line no node can serve holds the whole order");
+    } else {
+      Search.Result heuristic = search.heuristic();
+      long budget = request.profile().exactSearchBudget();
+      if (budget == 0) {
+        result = heuristic;
+        method = SearchMethod.HEURISTIC;
+        notes.add("exact search disabled by the profile (budget 0)");
+      } else {
+        Search.Result exact = search.exact(heuristic, budget);
+        if (exact.complete()) {
+          result = exact;
+          method = SearchMethod.EXACT;
+        } else {
+          result = heuristic;
+          method = SearchMethod.HEURISTIC;
+          notes.add("exact search stopped at its budget of " + budget + " steps");
+        }
+        result = new Search.Result(result.assign(), result.key(), exact.steps(), true);
+      }
+    }
+    return PlanAssembler.assemble(p, search, result, method, blockedBySkuCompleteness, notes);
+  }
+
+  /**
+   * Returns the best plan by enumerating every assignment of lines (kits whole) to nodes, or empty
+   * when there are more than {@code maxAssignments}. Exponential: meant as the reference the
+   * optimiser is checked against, not for production.
+   *
+   * @throws IllegalArgumentException if {@code maxAssignments} is below 1
+   */
+  public Optional<FulfillmentPlan> routeByEnumeration(RoutingRequest request, long maxAssignments) {
+    checkNotNull(request, "request");
+    checkArgument(maxAssignments >= 1, "maxAssignments must be at least 1: %s", maxAssignments);
+    Problem p = new Problem(request, network, sortedNodes, nodeIndex, shipDates, clock.instant());
+    Search search = new Search(p);
+    if (p.shipComplete && p.servableItems() < p.itemCount) {
+      return Optional.of(
+          PlanAssembler.assemble(
+              p,
+              search,
+              new Search.Result(empty(p), unservedKey(p, search), 0, true),
+              SearchMethod.NONE,
+              true,
+              new ArrayList<>()));
+    }
+    Search.@Nullable Result result = search.bruteForce(maxAssignments);
+    if (result == null) {
+      return Optional.empty();
+    }
+    List<String> notes = new ArrayList<>();
+    notes.add("found by enumerating " + result.steps() + " assignments");
+    return Optional.of(
+        PlanAssembler.assemble(
+            p,
+            search,
+            result,
+            p.servableItems() == 0 ? SearchMethod.NONE : SearchMethod.EXACT,
+            false,
+            notes));
+  }
+
+  /**
+   * Routes {@code request} and reserves the plan in the pool, all lines at their nodes in one
+   * all-or-nothing request. When the pool says a concurrent order won the stock ({@link
+   * RejectionReason#INSUFFICIENT_STOCK}), routes again on a fresh snapshot, up to {@code
+   * maxAttempts} plans in all. A rejected request holds nothing, so no partial hold is ever left
+   * behind.
+   *
+   * <p>The first attempt plans on the request's snapshot and uses {@code key}; attempt {@code n}
+   * uses {@code key + "~" + n}, since a different plan is a different command.
+   *
+   * @throws IllegalArgumentException if {@code maxAttempts} is below 1 or {@code key} is longer
+   *     than 120 characters
+   */
+  public CommitResult commit(
+      RoutingRequest request,
+      SnapshotSource snapshots,
+      Reserver reserver,
+      IdempotencyKey key,
+      int maxAttempts) {
+    checkNotNull(request, "request");
+    checkNotNull(snapshots, "snapshots");
+    checkNotNull(reserver, "reserver");
+    checkNotNull(key, "key");
+    checkArgument(maxAttempts >= 1, "maxAttempts must be at least 1: %s", maxAttempts);
+    checkArgument(
+        key.value().length() <= 120,
+        "key must be at most 120 characters to leave room for retries: %s",
+        key.value().length());
+    List<FulfillmentPlan> tried = new ArrayList<>();
+    Outcome.Rejected<Reservation> last = null;
+    RoutingRequest current = request;
+    FulfillmentPlan plan = null;
+    for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+      if (attempt > 1) {
+        current = request.withSnapshot(snapshots.snapshot(skus(request)));
+      }
+      plan = route(current);
+      tried.add(plan);
+      if (plan.shipments().isEmpty()) {
+        return new CommitResult(
+            CommitResult.Status.NOTHING_TO_RESERVE,
+            plan,
+            Optional.empty(),
+            ImmutableList.copyOf(tried),
+            Optional.ofNullable(last));
+      }
+      IdempotencyKey attemptKey =
+          attempt == 1 ? key : IdempotencyKey.of(key.value() + "~" + attempt);
+      Outcome<Reservation> outcome =
+          reserver.reserve(
+              ReserveRequest.firm(attemptKey, request.order().channel(), reservationLines(plan)));
+      if (outcome instanceof Outcome.Applied<Reservation> applied) {
+        return new CommitResult(
+            CommitResult.Status.COMMITTED,
+            plan,
+            Optional.of(applied.value()),
+            ImmutableList.copyOf(tried),
+            Optional.ofNullable(last));
+      }
+      last = outcome.rejection().orElseThrow();
+      if (last.reason() != RejectionReason.INSUFFICIENT_STOCK) {
+        return new CommitResult(
+            CommitResult.Status.REJECTED,
+            plan,
+            Optional.empty(),
+            ImmutableList.copyOf(tried),
+            Optional.of(last));
+      }
+    }
+    return new CommitResult(
+        CommitResult.Status.RETRIES_EXHAUSTED,
+        checkNotNull(plan, "plan"),
+        Optional.empty(),
+        ImmutableList.copyOf(tried),
+        Optional.ofNullable(last));
+  }
+
+  /** Returns the reservation lines of {@code plan}: one per SKU and node. */
+  static ImmutableList<ReservationLine> reservationLines(FulfillmentPlan plan) {
+    ImmutableList.Builder<ReservationLine> out = ImmutableList.builder();
+    for (Shipment s : plan.shipments()) {
+      Map<Sku, Long> bySku = new LinkedHashMap<>();
+      for (PlannedLine l : s.lines()) {
+        bySku.merge(l.sku(), l.quantity(), Long::sum);
+      }
+      bySku.forEach((sku, qty) -> out.add(ReservationLine.at(sku, s.node(), qty)));
+    }
+    return out.build();
+  }
+
+  private static List<Sku> skus(RoutingRequest request) {
+    Set<Sku> skus = new LinkedHashSet<>();
+    for (OrderLine line : request.order().lines()) {
+      skus.add(line.sku());
+    }
+    return new ArrayList<>(skus);
+  }
+
+  /**
+   * Routes a batch of orders together on their one shared snapshot, so that scarce stock goes where
+   * it saves the most, and reports the result against routing them one by one in the order given.
+   *
+   * <p>The joint search is greedy by regret: in each round every order still open is routed on what
+   * is left, and again as if its preferred stock were gone; the order that would lose the most
+   * (first in lines served, then in cost) gets its plan first. When that does not beat the
+   * one-by-one plans, the one-by-one plans are returned. Nothing is reserved. Quadratic in the
+   * batch size: meant for batches of tens to a few hundred orders.
+   *
+   * @throws IllegalArgumentException if the requests do not share one snapshot instance
+   */
+  public BatchResult routeBatch(List<RoutingRequest> requests) {
+    checkNotNull(requests, "requests");
+    if (requests.isEmpty()) {
+      return new BatchResult(ImmutableList.of(), 0, 0, 0, 0, false);
+    }
+    AvailabilitySnapshot snapshot = requests.get(0).snapshot();
+    Set<ChannelId> channels = new LinkedHashSet<>();
+    Set<Sku> skus = new LinkedHashSet<>();
+    for (RoutingRequest r : requests) {
+      checkArgument(
+          r.snapshot() == snapshot,
+          "every request of a batch must plan on the same snapshot; order %s does not",
+          r.order().orderId());
+      channels.add(r.order().channel());
+      skus.addAll(skus(r));
+    }
+    Residual oneByOne = new Residual(snapshot, channels, skus);
+    List<FulfillmentPlan> sequential = new ArrayList<>();
+    for (RoutingRequest r : requests) {
+      FulfillmentPlan plan = route(r.withSnapshot(oneByOne.snapshot(Optional.empty())));
+      oneByOne.take(plan);
+      sequential.add(plan);
+    }
+    Residual joint = new Residual(snapshot, channels, skus);
+    FulfillmentPlan[] chosen = new FulfillmentPlan[requests.size()];
+    List<Integer> open = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      open.add(i);
+    }
+    while (!open.isEmpty()) {
+      AvailabilitySnapshot left = joint.snapshot(Optional.empty());
+      int bestAt = -1;
+      long bestLines = Long.MIN_VALUE;
+      long bestCost = Long.MIN_VALUE;
+      FulfillmentPlan bestPlan = null;
+      for (int x = 0; x < open.size(); x++) {
+        RoutingRequest r = requests.get(open.get(x));
+        FulfillmentPlan plan = route(r.withSnapshot(left));
+        long lostLines = 0;
+        long lostCost = 0;
+        if (!plan.shipments().isEmpty() && open.size() > 1) {
+          FulfillmentPlan alternative = route(r.withSnapshot(joint.snapshot(Optional.of(plan))));
+          lostLines = plan.servedLines() - alternative.servedLines();
+          lostCost = alternative.cost().total() - plan.cost().total();
+        }
+        if (lostLines > bestLines || (lostLines == bestLines && lostCost > bestCost)) {
+          bestAt = x;
+          bestLines = lostLines;
+          bestCost = lostCost;
+          bestPlan = plan;
+        }
+      }
+      FulfillmentPlan plan = checkNotNull(bestPlan, "plan");
+      joint.take(plan);
+      chosen[open.remove(bestAt)] = plan;
+    }
+    long seqCost = 0;
+    long seqUnserved = 0;
+    for (FulfillmentPlan p : sequential) {
+      seqCost += p.cost().total();
+      seqUnserved += p.unfulfilled().size();
+    }
+    long jointCost = 0;
+    long jointUnserved = 0;
+    for (FulfillmentPlan p : chosen) {
+      jointCost += p.cost().total();
+      jointUnserved += p.unfulfilled().size();
+    }
+    boolean jointBetter =
+        jointUnserved < seqUnserved || (jointUnserved == seqUnserved && jointCost < seqCost);
+    if (!jointBetter) {
+      return new BatchResult(
+          ImmutableList.copyOf(sequential), seqCost, seqUnserved, seqCost, seqUnserved, true);
+    }
+    return new BatchResult(
+        ImmutableList.copyOf(chosen), jointCost, jointUnserved, seqCost, seqUnserved, false);
+  }
+
+  /**
+   * Routes every request under its own profile and under the newest profile {@code shadow} holds
+   * for its channel, and reports the differences in cost, shipments and delivery dates. Nothing is
+   * reserved. Requests whose channel has no shadow profile are listed as skipped.
+   */
+  public ShadowReport shadow(List<RoutingRequest> requests, RoutingProfileRegistry shadow) {
+    checkNotNull(requests, "requests");
+    checkNotNull(shadow, "shadow");
+    ImmutableList.Builder<ShadowReport.Comparison> out = ImmutableList.builder();
+    ImmutableList.Builder<String> skipped = ImmutableList.builder();
+    for (RoutingRequest r : requests) {
+      Optional<RoutingProfile> other = shadow.current(r.order().channel());
+      if (other.isEmpty()) {
+        skipped.add(r.order().orderId());
+        continue;
+      }
+      out.add(
+          new ShadowReport.Comparison(
+              r.order().orderId(), route(r), route(r.withProfile(other.get()))));
+    }
+    return new ShadowReport(out.build(), skipped.build());
+  }
+
+  private static int[] empty(Problem p) {
+    int[] plan = new int[p.itemCount];
+    Arrays.fill(plan, -1);
+    return plan;
+  }
+
+  private static long[] unservedKey(Problem p, Search search) {
+    long[] key = search.evaluate(empty(p));
+    if (key == null) {
+      throw new AssertionError("the empty plan is always feasible");
+    }
+    return key;
+  }
+
+  /** Builds the public plan from a search result. */
+  static final class PlanAssembler {
+    private PlanAssembler() {}
+
+    static FulfillmentPlan assemble(
+        Problem p,
+        Search search,
+        Search.Result result,
+        SearchMethod method,
+        boolean shipCompleteBlocked,
+        List<String> notes) {
+      int[] plan = result.assign();
+      RoutingProfile profile = p.profile;
+      List<Shipment> shipments = new ArrayList<>();
+      long shipping = 0;
+      long picking = 0;
+      int served = 0;
+      boolean[] opened = new boolean[p.k];
+      for (int j : plan) {
+        if (j >= 0) {
+          opened[j] = true;
+        }
+      }
+      for (int j = 0; j < p.k; j++) {
+        if (!opened[j]) {
+          continue;
+        }
+        List<PlannedLine> lines = new ArrayList<>();
+        long weight = 0;
+        long units = 0;
+        boolean[] lineIn = new boolean[p.lines.size()];
+        for (int i = 0; i < p.itemCount; i++) {
+          if (plan[i] == j) {
+            weight += p.itemWeight[i];
+            units += p.itemUnits[i];
+            for (int li : p.itemLines[i]) {
+              lineIn[li] = true;
+            }
+          }
+        }
+        for (int li = 0; li < lineIn.length; li++) {
+          if (lineIn[li]) {
+            OrderLine line = p.lines.get(li);
+            lines.add(new PlannedLine(line.lineId(), line.sku(), line.quantity()));
+          }
+        }
+        if (lines.isEmpty()) {
+          continue;
+        }
+        served++;
+        long ship = p.laneCost(j, weight);
+        long pick = p.pickOrder[j] + p.pickUnit[j] * units;
+        shipping += ship;
+        picking += pick;
+        shipments.add(
+            new Shipment(
+                p.node(j).id(),
+                ImmutableList.copyOf(lines),
+                weight,
+                p.distance(j),
+                ship,
+                pick,
+                p.shipDate[j],
+                p.shipDate[j].plusDays(p.lane[j].transitDays())));
+      }
+      CostBreakdown cost =
+          new CostBreakdown(shipping, picking, p.splitPenalty * Math.max(0, served - 1));
+      ImmutableList.Builder<UnfulfilledLine> unfulfilled = ImmutableList.builder();
+      UnfulfilledLine[] byLine = new UnfulfilledLine[p.lines.size()];
+      for (int i = 0; i < p.itemCount; i++) {
+        if (plan[i] >= 0) {
+          continue;
+        }
+        UnfulfillableReason reason;
+        if (p.itemCand[i].length == 0) {
+          reason = p.noCandReason[i];
+        } else if (shipCompleteBlocked) {
+          reason = UnfulfillableReason.SHIP_COMPLETE;
+        } else {
+          reason = UnfulfillableReason.CONSTRAINTS;
+        }
+        for (int li : p.itemLines[i]) {
+          OrderLine line = p.lines.get(li);
+          byLine[li] =
+              new UnfulfilledLine(
+                  line.lineId(),
+                  line.sku(),
+                  line.quantity(),
+                  reason,
+                  profile.unfulfillablePolicy());
+        }
+      }
+      for (UnfulfilledLine u : byLine) {
+        if (u != null) {
+          unfulfilled.add(u);
+        }
+      }
+      int unservedServable = (int) result.key()[0] - search.baseUnserved();
+      boolean servesAny = served > 0;
+      long lowerBound = search.costLowerBound(unservedServable == 0, servesAny);
+      if (p.servableItems() == 0 || !servesAny) {
+        lowerBound = 0;
+      }
+      return FulfillmentPlan.builder()
+          .orderId(p.order.orderId())
+          .channel(p.order.channel())
+          .profile(profile.label())
+          .method(method)
+          .shipments(shipments)
+          .unfulfilled(unfulfilled.build())
+          .cost(cost)
+          .currency(p.network.currency())
+          .costLowerBound(Math.min(lowerBound, cost.total()))
+          .explanation(explain(p, search, result, notes))
+          .build();
+    }
+
+    private static Explanation explain(
+        Problem p, Search search, Search.Result result, List<String> notes) {
+      ImmutableList.Builder<NodeAssessment> nodes = ImmutableList.builder();
+      int[] pre = new int[p.all.length];
+      Arrays.fill(pre, -1);
+      for (int j = 0; j < p.k; j++) {
+        pre[p.toAll[j]] = j;
+      }
+      long[] bestAltKey = null;
+      int bestAlt = -1;
+      for (int a = 0; a < p.all.length; a++) {
+        int j = pre[a];
+        ImmutableList.Builder<String> held = ImmutableList.builder();
+        OptionalLong standalone = OptionalLong.empty();
+        if (j >= 0 && !p.excluded[j]) {
+          boolean[] alone = search.alone(j);
+          if (alone != null) {
+            long weight = 0;
+            long units = 0;
+            boolean same = true;
+            for (int i = 0; i < p.itemCount; i++) {
+              same &= alone[i] ? result.assign()[i] == j : result.assign()[i] < 0;
+              if (alone[i]) {
+                weight += p.itemWeight[i];
+                units += p.itemUnits[i];
+                for (int li : p.itemLines[i]) {
+                  held.add(p.lines.get(li).lineId());
+                }
+              }
+            }
+            standalone =
+                OptionalLong.of(p.pickOrder[j] + p.pickUnit[j] * units + p.laneCost(j, weight));
+            if (!same) {
+              long[] key = search.aloneKey(j, alone);
+              if (key != null && (bestAltKey == null || Search.compare(key, bestAltKey) < 0)) {
+                bestAltKey = key;
+                bestAlt = j;
+              }
+            }
+          }
+        }
+        OptionalDouble score = p.allScore[a];
+        nodes.add(
+            new NodeAssessment(
+                p.all[a].id(),
+                p.exclusionsOf(a),
+                held.build(),
+                p.allDistance[a],
+                standalone,
+                score));
+      }
+      List<String> objective = new ArrayList<>();
+      objective.add("UNSERVED_LINES");
+      objective.addAll(p.compNames);
+      long[] key = result.key();
+      String decidedBy;
+      Optional<String> runnerUp;
+      ImmutableList<Long> runnerUpKey;
+      if (bestAltKey == null) {
+        decidedBy = "ONLY_OPTION";
+        runnerUp = Optional.empty();
+        runnerUpKey = ImmutableList.of();
+      } else {
+        runnerUp = Optional.of("everything " + p.node(bestAlt).id() + " holds, from it alone");
+        runnerUpKey = ImmutableList.copyOf(box(bestAltKey));
+        decidedBy = "NODE_ID";
+        for (int x = 0; x < key.length; x++) {
+          if (key[x] != bestAltKey[x]) {
+            decidedBy = objective.get(x);
+            break;
+          }
+        }
+      }
+      return new Explanation(
+          nodes.build(),
+          ImmutableList.copyOf(objective),
+          ImmutableList.copyOf(box(key)),
+          runnerUp,
+          runnerUpKey,
+          decidedBy,
+          result.steps(),
+          ImmutableList.copyOf(notes));
+    }
+
+    private static Long[] box(long[] key) {
+      Long[] out = new Long[key.length];
+      for (int x = 0; x < key.length; x++) {
+        out[x] = key[x];
+      }
+      return out;
+    }
+  }
+}

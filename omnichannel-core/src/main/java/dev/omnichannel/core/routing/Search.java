@@ -1,0 +1,1027 @@
+package dev.omnichannel.core.routing;
+
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The searches over a {@link Problem}: exact branch and bound, brute-force enumeration (the
+ * reference the exact search is tested against), and the greedy heuristic with local improvement.
+ *
+ * <p>A plan is an assignment of every item to a pre-candidate node or to -1 (unserved). Its key is
+ * the unserved line count followed by the objective's components; keys compare lexicographically,
+ * smaller is better, and among equal keys the first plan found in the (deterministic) search order
+ * wins. Not thread-safe: one instance per route call.
+ */
+final class Search {
+  /** The outcome of a search. */
+  record Result(int[] assign, long[] key, long steps, boolean complete) {}
+
+  private static final boolean[] EMPTY = new boolean[0];
+
+  private final Problem p;
+  private final int comps;
+  private final int[] assign;
+  private final long[] nodeUnits;
+  private final long[] nodeWeight;
+  private final long[] nodeValue;
+  private final long[] nodeLane;
+  private final int[] nodeItems;
+  private final long[][] used;
+  private final long[] partial;
+  private int open;
+  private long laneSum;
+  private int unservedLines;
+
+  private final int[] order;
+  private final int baseUnserved;
+  private final long[][] minItem;
+  private final long[][] minOpen;
+  private final long[][] suffixMinItem;
+  private final int[][] sortedCand;
+  private final long[] scratchForced;
+  private final boolean[][] can;
+  private final long[] localUsed;
+  private final long[] scratchWeight;
+  private final long[] scratchUnits;
+  private final long[] scratchValue;
+  private final int[] scratchItems;
+  private final boolean[] @Nullable [] aloneCache;
+
+  private long steps;
+  private long budget;
+  private boolean aborted;
+  private long @Nullable [] best;
+  private int @Nullable [] bestAssign;
+
+  Search(Problem p) {
+    this.p = p;
+    this.comps = p.comps;
+    int k = p.k;
+    int items = p.itemCount;
+    assign = new int[items];
+    Arrays.fill(assign, -1);
+    nodeUnits = new long[k];
+    nodeWeight = new long[k];
+    nodeValue = new long[k];
+    nodeLane = new long[k];
+    nodeItems = new int[k];
+    used = new long[p.avail.length][k];
+    partial = new long[comps];
+    scratchForced = new long[comps];
+
+    int servable = 0;
+    int unservable = 0;
+    for (int i = 0; i < items; i++) {
+      if (p.itemCand[i].length > 0) {
+        servable++;
+      } else {
+        unservable += p.itemLineCount[i];
+      }
+    }
+    baseUnserved = unservable;
+    order = new int[servable];
+    int s = 0;
+    for (int i = 0; i < items; i++) {
+      if (p.itemCand[i].length > 0) {
+        order[s++] = i;
+      }
+    }
+    // Most constrained items first; the item index keeps the order total (insertion sort is
+    // stable and the arrays are tiny).
+    for (int x = 1; x < servable; x++) {
+      int v = order[x];
+      int y = x - 1;
+      while (y >= 0 && p.itemCand[order[y]].length > p.itemCand[v].length) {
+        order[y + 1] = order[y];
+        y--;
+      }
+      order[y + 1] = v;
+    }
+    minItem = new long[comps][items];
+    minOpen = new long[comps][items];
+    for (int c = 0; c < comps; c++) {
+      for (int i = 0; i < items; i++) {
+        long mi = Long.MAX_VALUE;
+        long mo = Long.MAX_VALUE;
+        for (int j : p.itemCand[i]) {
+          mi = Math.min(mi, p.itemPen[c][i][j]);
+          long o = p.shipPen[c][j] + (c == p.costComp ? p.openCost[i][j] : 0);
+          mo = Math.min(mo, o);
+        }
+        minItem[c][i] = mi == Long.MAX_VALUE ? 0 : mi;
+        minOpen[c][i] = mo == Long.MAX_VALUE ? 0 : mo;
+      }
+    }
+    suffixMinItem = new long[comps][servable + 1];
+    for (int c = 0; c < comps; c++) {
+      for (int r = servable - 1; r >= 0; r--) {
+        suffixMinItem[c][r] = suffixMinItem[c][r + 1] + minItem[c][order[r]];
+      }
+    }
+    localUsed = new long[p.avail.length];
+    scratchWeight = new long[k];
+    scratchUnits = new long[k];
+    scratchValue = new long[k];
+    scratchItems = new int[k];
+    aloneCache = new boolean[k][];
+    can = new boolean[items][k];
+    for (int i = 0; i < items; i++) {
+      for (int j : p.itemCand[i]) {
+        can[i][j] = true;
+      }
+    }
+    sortedCand = new int[items][];
+    for (int i = 0; i < items; i++) {
+      int[] cand = p.itemCand[i].clone();
+      long[] cost = new long[cand.length];
+      for (int x = 0; x < cand.length; x++) {
+        cost[x] = primaryOpening(i, cand[x]);
+      }
+      // Insertion sort by opening cost; candidates come in node order, so ties stay by node.
+      for (int x = 1; x < cand.length; x++) {
+        int v = cand[x];
+        long c = cost[x];
+        int y = x - 1;
+        while (y >= 0 && cost[y] > c) {
+          cand[y + 1] = cand[y];
+          cost[y + 1] = cost[y];
+          y--;
+        }
+        cand[y + 1] = v;
+        cost[y + 1] = c;
+      }
+      sortedCand[i] = cand;
+    }
+  }
+
+  private long primaryOpening(int i, int j) {
+    if (comps == 0) {
+      return 0;
+    }
+    return p.shipPen[0][j] + p.itemPen[0][i][j] + (p.costComp == 0 ? p.openCost[i][j] : 0);
+  }
+
+  // ---- state ----
+
+  private boolean canAdd(int i, int j) {
+    if (nodeItems[j] == 0 && open >= p.maxShipments) {
+      return false;
+    }
+    if (nodeUnits[j] + p.itemUnits[i] > p.unitsLeft[j]) {
+      return false;
+    }
+    int[] keys = p.itemDemandKey[i];
+    long[] qty = p.itemDemandQty[i];
+    for (int x = 0; x < keys.length; x++) {
+      if (used[keys[x]][j] + qty[x] > p.avail[keys[x]][j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void add(int i, int j) {
+    assign[i] = j;
+    if (nodeItems[j]++ == 0) {
+      open++;
+      for (int c = 0; c < comps; c++) {
+        partial[c] += p.shipPen[c][j];
+      }
+    }
+    for (int c = 0; c < comps; c++) {
+      partial[c] += p.itemPen[c][i][j];
+    }
+    nodeUnits[j] += p.itemUnits[i];
+    nodeWeight[j] += p.itemWeight[i];
+    nodeValue[j] += p.itemValue[i];
+    long lane = p.laneCost(j, nodeWeight[j]);
+    laneSum += lane - nodeLane[j];
+    nodeLane[j] = lane;
+    int[] keys = p.itemDemandKey[i];
+    long[] qty = p.itemDemandQty[i];
+    for (int x = 0; x < keys.length; x++) {
+      used[keys[x]][j] += qty[x];
+    }
+  }
+
+  private void remove(int i, int j) {
+    assign[i] = -1;
+    for (int c = 0; c < comps; c++) {
+      partial[c] -= p.itemPen[c][i][j];
+    }
+    nodeUnits[j] -= p.itemUnits[i];
+    nodeWeight[j] -= p.itemWeight[i];
+    nodeValue[j] -= p.itemValue[i];
+    int[] keys = p.itemDemandKey[i];
+    long[] qty = p.itemDemandQty[i];
+    for (int x = 0; x < keys.length; x++) {
+      used[keys[x]][j] -= qty[x];
+    }
+    if (--nodeItems[j] == 0) {
+      open--;
+      for (int c = 0; c < comps; c++) {
+        partial[c] -= p.shipPen[c][j];
+      }
+      laneSum -= nodeLane[j];
+      nodeLane[j] = 0;
+    } else {
+      long lane = p.laneCost(j, nodeWeight[j]);
+      laneSum += lane - nodeLane[j];
+      nodeLane[j] = lane;
+    }
+  }
+
+  private boolean leafFeasible() {
+    if (p.shipComplete && unservedLines > 0 && open > 0) {
+      return false;
+    }
+    if (p.minSplitValue >= 0 && open > 1) {
+      for (int j = 0; j < p.k; j++) {
+        if (nodeItems[j] > 0 && nodeValue[j] < p.minSplitValue) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private long current(int c) {
+    long v = partial[c];
+    if (c == p.costComp) {
+      v += laneSum + p.splitPenalty * Math.max(0, open - 1);
+    }
+    return v;
+  }
+
+  private long[] key() {
+    long[] key = new long[comps + 1];
+    key[0] = baseUnserved + unservedLines;
+    for (int c = 0; c < comps; c++) {
+      key[c + 1] = current(c);
+    }
+    return key;
+  }
+
+  /** Writes into {@code out} a key no completion of the state at depth {@code d} can beat. */
+  private void bound(long[] out, int d) {
+    out[0] = baseUnserved + unservedLines;
+    long[] forced = scratchForced;
+    Arrays.fill(forced, 0);
+    for (int c = 0; c < comps; c++) {
+      out[c + 1] = current(c);
+    }
+    for (int r = d; r < order.length; r++) {
+      int i = order[r];
+      boolean reachable = false;
+      for (int j : p.itemCand[i]) {
+        if (nodeItems[j] > 0) {
+          reachable = true;
+          break;
+        }
+      }
+      if (!reachable && open >= p.maxShipments) {
+        out[0] += p.itemLineCount[i];
+        continue;
+      }
+      for (int c = 0; c < comps; c++) {
+        out[c + 1] += minItem[c][i];
+        if (!reachable) {
+          long o = minOpen[c][i] + (c == p.costComp && open >= 1 ? p.splitPenalty : 0);
+          if (o > forced[c]) {
+            forced[c] = o;
+          }
+        }
+      }
+    }
+    for (int c = 0; c < comps; c++) {
+      out[c + 1] += forced[c];
+    }
+  }
+
+  static int compare(long[] a, long[] b) {
+    for (int x = 0; x < a.length; x++) {
+      if (a[x] != b[x]) {
+        return a[x] < b[x] ? -1 : 1;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Returns the key of {@code plan}, or null when it is infeasible. Works on scratch arrays and
+   * leaves the search state alone.
+   */
+  long @Nullable [] evaluate(int[] plan) {
+    long[] w = scratchWeight;
+    long[] u = scratchUnits;
+    long[] v = scratchValue;
+    int[] n = scratchItems;
+    int unserved = 0;
+    int opened = 0;
+    boolean ok = true;
+    for (int i = 0; i < plan.length && ok; i++) {
+      int j = plan[i];
+      if (j < 0) {
+        unserved += p.itemCand[i].length > 0 ? p.itemLineCount[i] : 0;
+        continue;
+      }
+      if (!can[i][j]) {
+        ok = false;
+        break;
+      }
+      if (n[j]++ == 0) {
+        opened++;
+      }
+      u[j] += p.itemUnits[i];
+      w[j] += p.itemWeight[i];
+      v[j] += p.itemValue[i];
+      if (u[j] > p.unitsLeft[j]) {
+        ok = false;
+        break;
+      }
+      int[] keys = p.itemDemandKey[i];
+      long[] qty = p.itemDemandQty[i];
+      for (int x = 0; x < keys.length && ok; x++) {
+        long need = qty[x];
+        for (int i2 = 0; i2 < i; i2++) {
+          if (plan[i2] == j) {
+            int[] k2 = p.itemDemandKey[i2];
+            for (int y = 0; y < k2.length; y++) {
+              if (k2[y] == keys[x]) {
+                need += p.itemDemandQty[i2][y];
+              }
+            }
+          }
+        }
+        ok = need <= p.avail[keys[x]][j];
+      }
+    }
+    long[] key = null;
+    if (ok
+        && opened <= p.maxShipments
+        && !(p.shipComplete && unserved > 0 && opened > 0)
+        && splitValuesHold(plan, opened)) {
+      key = new long[comps + 1];
+      key[0] = baseUnserved + unserved;
+      for (int i = 0; i < plan.length; i++) {
+        int j = plan[i];
+        if (j < 0) {
+          continue;
+        }
+        for (int c = 0; c < comps; c++) {
+          key[c + 1] += p.itemPen[c][i][j];
+        }
+        if (n[j] > 0) {
+          // First time this node is met: add its shipment once.
+          for (int c = 0; c < comps; c++) {
+            key[c + 1] += p.shipPen[c][j] + (c == p.costComp ? p.laneCost(j, w[j]) : 0);
+          }
+          n[j] = -n[j];
+        }
+      }
+      if (p.costComp >= 0) {
+        key[p.costComp + 1] += p.splitPenalty * Math.max(0, opened - 1);
+      }
+    }
+    for (int j : plan) {
+      if (j >= 0) {
+        w[j] = 0;
+        u[j] = 0;
+        v[j] = 0;
+        n[j] = 0;
+      }
+    }
+    return key;
+  }
+
+  private boolean splitValuesHold(int[] plan, int opened) {
+    if (p.minSplitValue < 0 || opened <= 1) {
+      return true;
+    }
+    for (int j : plan) {
+      if (j >= 0 && scratchValue[j] < p.minSplitValue) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean contains(int[] a, int v) {
+    for (int x : a) {
+      if (x == v) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int[] emptyPlan() {
+    int[] plan = new int[p.itemCount];
+    Arrays.fill(plan, -1);
+    return plan;
+  }
+
+  // ---- exact: branch and bound ----
+
+  /**
+   * Runs branch and bound from {@code incumbent}; returns the best plan, {@code complete} false
+   * when the budget ran out first.
+   */
+  Result exact(Result incumbent, long budget) {
+    this.budget = budget;
+    this.steps = 0;
+    this.aborted = false;
+    this.best = incumbent.key();
+    this.bestAssign = incumbent.assign();
+    long[] scratch = new long[comps + 1];
+    dfs(0, scratch);
+    long[] key = best;
+    int[] plan = bestAssign;
+    return new Result(
+        plan == null ? emptyPlan() : plan, key == null ? key() : key, steps, !aborted);
+  }
+
+  private void dfs(int d, long[] scratch) {
+    if (++steps > budget) {
+      aborted = true;
+      return;
+    }
+    long[] incumbent = best;
+    if (d == order.length) {
+      if (leafFeasible()) {
+        long[] key = key();
+        if (incumbent == null || compare(key, incumbent) < 0) {
+          best = key;
+          bestAssign = assign.clone();
+        }
+      }
+      return;
+    }
+    if (incumbent != null) {
+      bound(scratch, d);
+      if (compare(scratch, incumbent) >= 0) {
+        return;
+      }
+    }
+    int i = order[d];
+    long[] childScratch = new long[comps + 1];
+    for (int j : p.itemCand[i]) {
+      if (nodeItems[j] > 0 && canAdd(i, j)) {
+        add(i, j);
+        dfs(d + 1, childScratch);
+        remove(i, j);
+        if (aborted) {
+          return;
+        }
+      }
+    }
+    if (open < p.maxShipments) {
+      long base = comps == 0 ? 0 : current(0) + suffixMinItem[0][d + 1];
+      if (p.costComp == 0 && open >= 1) {
+        base += p.splitPenalty;
+      }
+      for (int j : sortedCand[i]) {
+        if (nodeItems[j] > 0) {
+          continue;
+        }
+        long[] now = best;
+        if (comps > 0
+            && now != null
+            && now[0] == baseUnserved + unservedLines
+            && base + primaryOpening(i, j) > now[1]) {
+          break;
+        }
+        if (canAdd(i, j)) {
+          add(i, j);
+          dfs(d + 1, childScratch);
+          remove(i, j);
+          if (aborted) {
+            return;
+          }
+        }
+      }
+    }
+    if (!p.shipComplete) {
+      unservedLines += p.itemLineCount[i];
+      dfs(d + 1, childScratch);
+      unservedLines -= p.itemLineCount[i];
+    }
+  }
+
+  // ---- brute force ----
+
+  /**
+   * Enumerates every assignment (each item to each candidate node or unserved); returns null when
+   * there are more than {@code maxLeaves}.
+   */
+  @Nullable Result bruteForce(long maxLeaves) {
+    this.budget = maxLeaves;
+    this.steps = 0;
+    this.aborted = false;
+    this.best = null;
+    this.bestAssign = null;
+    enumerate(0);
+    long[] key = best;
+    int[] plan = bestAssign;
+    if (aborted || key == null || plan == null) {
+      return null;
+    }
+    return new Result(plan, key, steps, true);
+  }
+
+  private void enumerate(int i) {
+    if (aborted) {
+      return;
+    }
+    if (i == p.itemCount) {
+      if (++steps > budget) {
+        aborted = true;
+        return;
+      }
+      if (leafFeasible()) {
+        long[] key = key();
+        long[] incumbent = best;
+        if (incumbent == null || compare(key, incumbent) < 0) {
+          best = key;
+          bestAssign = assign.clone();
+        }
+      }
+      return;
+    }
+    for (int j : p.itemCand[i]) {
+      if (canAdd(i, j)) {
+        add(i, j);
+        enumerate(i + 1);
+        remove(i, j);
+      }
+    }
+    int lost = p.itemCand[i].length > 0 ? p.itemLineCount[i] : 0;
+    unservedLines += lost;
+    enumerate(i + 1);
+    unservedLines -= lost;
+  }
+
+  // ---- heuristic ----
+
+  /**
+   * Builds two plans greedily (widest coverage first; cheapest insertion item by item), keeps the
+   * better, then improves it by local moves: moving one item, and moving a whole shipment to
+   * another node that holds all of it (closing it into an open node or swapping its node).
+   */
+  Result heuristic() {
+    int[] plan = widestCoverage();
+    long[] key = evaluate(plan);
+    int[] other = cheapestInsertion();
+    long[] otherKey = evaluate(other);
+    if (otherKey != null && (key == null || compare(otherKey, key) < 0)) {
+      plan = other;
+      key = otherKey;
+    }
+    if (key == null) {
+      // Ship complete or the split value threshold refused both greedy plans.
+      plan = emptyPlan();
+      key = evaluate(plan);
+    }
+    long evaluations = 2;
+    int[] trial = plan.clone();
+    for (int pass = 0; pass < 4; pass++) {
+      boolean improved = false;
+      // Move one item to another candidate: open nodes, then the cheapest few new ones.
+      for (int i = 0; i < p.itemCount; i++) {
+        int[] cand = sortedCand[i];
+        for (int x = 0; x < cand.length; x++) {
+          int j = cand[x];
+          if (j == plan[i] || (x >= 4 && !usedIn(plan, j))) {
+            continue;
+          }
+          System.arraycopy(plan, 0, trial, 0, plan.length);
+          trial[i] = j;
+          long[] k2 = evaluate(trial);
+          evaluations++;
+          if (k2 != null && (key == null || compare(k2, key) < 0)) {
+            key = k2;
+            System.arraycopy(trial, 0, plan, 0, plan.length);
+            improved = true;
+          }
+        }
+      }
+      // Move a whole shipment to any other node that holds all of it.
+      for (int from = 0; from < p.k; from++) {
+        if (!usedIn(plan, from)) {
+          continue;
+        }
+        long current = shipmentPrimary(plan, from, from);
+        for (int to = 0; to < p.k; to++) {
+          if (to == from
+              || p.excluded[to]
+              || !holdsShipment(plan, from, to)
+              || (!usedIn(plan, to) && shipmentPrimary(plan, from, to) > current)) {
+            // A new node whose shipment alone would cost more in the first component cannot win.
+            continue;
+          }
+          System.arraycopy(plan, 0, trial, 0, plan.length);
+          for (int i = 0; i < p.itemCount; i++) {
+            if (trial[i] == from) {
+              trial[i] = to;
+            }
+          }
+          long[] k2 = evaluate(trial);
+          evaluations++;
+          if (k2 != null && (key == null || compare(k2, key) < 0)) {
+            key = k2;
+            System.arraycopy(trial, 0, plan, 0, plan.length);
+            improved = true;
+            break;
+          }
+        }
+      }
+      // Merge two shipments into one node (open or not) that holds both.
+      for (int a = 0; a < p.k && !improved; a++) {
+        if (!usedIn(plan, a)) {
+          continue;
+        }
+        for (int b = a + 1; b < p.k && !improved; b++) {
+          if (!usedIn(plan, b)) {
+            continue;
+          }
+          long current = shipmentPrimary(plan, a, a) + shipmentPrimary(plan, b, b);
+          for (int to = 0; to < p.k; to++) {
+            if (p.excluded[to]
+                || !holdsShipment(plan, a, to)
+                || !holdsShipment(plan, b, to)
+                || mergedPrimary(plan, a, b, to) > current) {
+              continue;
+            }
+            System.arraycopy(plan, 0, trial, 0, plan.length);
+            for (int i = 0; i < p.itemCount; i++) {
+              if (trial[i] == a || trial[i] == b) {
+                trial[i] = to;
+              }
+            }
+            long[] k2 = evaluate(trial);
+            evaluations++;
+            if (k2 != null && (key == null || compare(k2, key) < 0)) {
+              key = k2;
+              System.arraycopy(trial, 0, plan, 0, plan.length);
+              improved = true;
+              break;
+            }
+          }
+        }
+      }
+      // Drop a shipment and insert its items again, each where it adds the least.
+      for (int from = 0; from < p.k; from++) {
+        if (!usedIn(plan, from)) {
+          continue;
+        }
+        int[] rebuilt = reinsert(plan, from);
+        if (Arrays.equals(rebuilt, plan)) {
+          continue;
+        }
+        long[] k2 = evaluate(rebuilt);
+        evaluations++;
+        if (k2 != null && (key == null || compare(k2, key) < 0)) {
+          key = k2;
+          plan = rebuilt;
+          improved = true;
+        }
+      }
+      if (!improved) {
+        break;
+      }
+    }
+    if (key == null) {
+      throw new AssertionError("the empty plan is always feasible");
+    }
+    return new Result(plan, key, evaluations, true);
+  }
+
+  /** Returns the first objective component of shipping {@code from}'s items from {@code at}. */
+  private long shipmentPrimary(int[] plan, int from, int at) {
+    if (comps == 0) {
+      return 0;
+    }
+    long v = p.shipPen[0][at];
+    long weight = 0;
+    for (int i = 0; i < p.itemCount; i++) {
+      if (plan[i] == from) {
+        v += p.itemPen[0][i][at];
+        weight += p.itemWeight[i];
+      }
+    }
+    return p.costComp == 0 ? v + p.laneCost(at, weight) : v;
+  }
+
+  private boolean holdsShipment(int[] plan, int from, int to) {
+    for (int i = 0; i < p.itemCount; i++) {
+      if (plan[i] == from && !can[i][to]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Opens, one after another, the node that can take the most lines; ties go to the cheapest. */
+  private int[] widestCoverage() {
+    int[] plan = emptyPlan();
+    boolean[] placed = new boolean[p.itemCount];
+    int remaining = 0;
+    for (int i = 0; i < p.itemCount; i++) {
+      if (p.itemCand[i].length == 0) {
+        placed[i] = true;
+      } else {
+        remaining++;
+      }
+    }
+    int shipments = 0;
+    boolean[] taken = new boolean[p.itemCount];
+    boolean[] bestTaken = new boolean[p.itemCount];
+    boolean[] isOpen = new boolean[p.k];
+    while (remaining > 0 && shipments < p.maxShipments) {
+      int bestNode = -1;
+      int bestLines = 0;
+      long bestInc = Long.MAX_VALUE;
+      for (int j = 0; j < p.k; j++) {
+        if (isOpen[j] || p.excluded[j]) {
+          continue;
+        }
+        Arrays.fill(taken, false);
+        int lines = fillAlone(j, placed, taken);
+        if (shipments == 0) {
+          aloneCache[j] = lines > 0 ? taken.clone() : EMPTY;
+        }
+        long inc = comps == 0 ? 0 : p.shipPen[0][j];
+        long weight = 0;
+        for (int i = 0; i < p.itemCount; i++) {
+          if (taken[i]) {
+            weight += p.itemWeight[i];
+            if (comps > 0) {
+              inc += p.itemPen[0][i][j];
+            }
+          }
+        }
+        if (lines == 0) {
+          continue;
+        }
+        if (p.costComp == 0) {
+          inc += p.laneCost(j, weight);
+        }
+        if (lines > bestLines || (lines == bestLines && inc < bestInc)) {
+          bestNode = j;
+          bestLines = lines;
+          bestInc = inc;
+          System.arraycopy(taken, 0, bestTaken, 0, taken.length);
+        }
+      }
+      if (bestNode < 0) {
+        break;
+      }
+      isOpen[bestNode] = true;
+      shipments++;
+      for (int i = 0; i < p.itemCount; i++) {
+        if (bestTaken[i]) {
+          plan[i] = bestNode;
+          placed[i] = true;
+          remaining--;
+        }
+      }
+    }
+    return plan;
+  }
+
+  private long mergedPrimary(int[] plan, int a, int b, int at) {
+    if (comps == 0) {
+      return 0;
+    }
+    long v = p.shipPen[0][at];
+    long weight = 0;
+    for (int i = 0; i < p.itemCount; i++) {
+      if (plan[i] == a || plan[i] == b) {
+        v += p.itemPen[0][i][at];
+        weight += p.itemWeight[i];
+      }
+    }
+    return p.costComp == 0 ? v + p.laneCost(at, weight) : v;
+  }
+
+  /** Returns {@code plan} with the items of {@code from} inserted again, never at {@code from}. */
+  private int[] reinsert(int[] plan, int from) {
+    int[] out = plan.clone();
+    for (int i = 0; i < p.itemCount; i++) {
+      if (plan[i] >= 0 && plan[i] != from) {
+        if (!canAdd(i, plan[i])) {
+          clearState();
+          return plan;
+        }
+        add(i, plan[i]);
+      } else if (plan[i] == from) {
+        out[i] = -1;
+      }
+    }
+    for (int i : order) {
+      if (plan[i] == from) {
+        int j = cheapestPlace(i, from);
+        if (j >= 0) {
+          add(i, j);
+          out[i] = j;
+        }
+      }
+    }
+    clearState();
+    return out;
+  }
+
+  /** Removes every placed item from the state. */
+  private void clearState() {
+    for (int i = 0; i < p.itemCount; i++) {
+      if (assign[i] >= 0) {
+        remove(i, assign[i]);
+      }
+    }
+  }
+
+  /** Returns the node where item {@code i} adds the least to the first component, or -1. */
+  private int cheapestPlace(int i, int avoid) {
+    int bestNode = -1;
+    long bestInc = Long.MAX_VALUE;
+    for (int j : p.itemCand[i]) {
+      if (j == avoid || !canAdd(i, j)) {
+        continue;
+      }
+      long inc;
+      if (comps == 0) {
+        inc = 0;
+      } else if (nodeItems[j] > 0) {
+        inc = p.itemPen[0][i][j];
+        if (p.costComp == 0) {
+          inc += p.laneCost(j, nodeWeight[j] + p.itemWeight[i]) - nodeLane[j];
+        }
+      } else {
+        inc = primaryOpening(i, j) + (p.costComp == 0 && open > 0 ? p.splitPenalty : 0);
+      }
+      if (inc < bestInc) {
+        bestInc = inc;
+        bestNode = j;
+      }
+    }
+    return bestNode;
+  }
+
+  /**
+   * Places items, most constrained first, each where it adds the least to the objective's first
+   * component: into an open shipment or a new one.
+   */
+  private int[] cheapestInsertion() {
+    int[] plan = emptyPlan();
+    for (int i : order) {
+      int bestNode = -1;
+      long bestInc = Long.MAX_VALUE;
+      for (int j : p.itemCand[i]) {
+        if (!canAdd(i, j)) {
+          continue;
+        }
+        long inc;
+        if (comps == 0) {
+          inc = 0;
+        } else if (nodeItems[j] > 0) {
+          inc = p.itemPen[0][i][j];
+          if (p.costComp == 0) {
+            inc += p.laneCost(j, nodeWeight[j] + p.itemWeight[i]) - nodeLane[j];
+          }
+        } else {
+          inc = primaryOpening(i, j) + (p.costComp == 0 && open > 0 ? p.splitPenalty : 0);
+        }
+        if (inc < bestInc) {
+          bestInc = inc;
+          bestNode = j;
+        }
+      }
+      if (bestNode >= 0) {
+        add(i, bestNode);
+        plan[i] = bestNode;
+      }
+    }
+    for (int i = 0; i < p.itemCount; i++) {
+      if (plan[i] >= 0) {
+        remove(i, plan[i]);
+      }
+    }
+    return plan;
+  }
+
+  /**
+   * Returns a lower bound on the cost of any feasible plan serving every servable item ({@code
+   * servesAll}) or at least one ({@code servesAny}).
+   */
+  long costLowerBound(boolean servesAll, boolean servesAny) {
+    int c = p.costComp;
+    if (!servesAny || order.length == 0) {
+      return 0;
+    }
+    if (servesAll) {
+      long sum = 0;
+      long most = 0;
+      for (int i : order) {
+        sum += minItem[c][i];
+        most = Math.max(most, minOpen[c][i]);
+      }
+      return sum + most;
+    }
+    long least = Long.MAX_VALUE;
+    for (int i : order) {
+      least = Math.min(least, minOpen[c][i]);
+    }
+    return least;
+  }
+
+  int baseUnserved() {
+    return baseUnserved;
+  }
+
+  /**
+   * Marks in {@code taken} the items node {@code j} can ship together on its own, in item order,
+   * skipping those in {@code skip}; returns the lines taken.
+   */
+  private int fillAlone(int j, boolean @Nullable [] skip, boolean[] taken) {
+    Arrays.fill(localUsed, 0);
+    long units = 0;
+    int lines = 0;
+    for (int i = 0; i < p.itemCount; i++) {
+      if ((skip != null && skip[i]) || !can[i][j] || units + p.itemUnits[i] > p.unitsLeft[j]) {
+        continue;
+      }
+      int[] keys = p.itemDemandKey[i];
+      long[] qty = p.itemDemandQty[i];
+      boolean fits = true;
+      for (int x = 0; x < keys.length; x++) {
+        if (localUsed[keys[x]] + qty[x] > p.avail[keys[x]][j]) {
+          fits = false;
+          break;
+        }
+      }
+      if (!fits) {
+        continue;
+      }
+      for (int x = 0; x < keys.length; x++) {
+        localUsed[keys[x]] += qty[x];
+      }
+      units += p.itemUnits[i];
+      taken[i] = true;
+      lines += p.itemLineCount[i];
+    }
+    return lines;
+  }
+
+  private static boolean usedIn(int[] plan, int j) {
+    for (int x : plan) {
+      if (x == j) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns the items node {@code j} would ship on its own (every item it can take, in item order),
+   * or null when it can take none.
+   */
+  boolean @Nullable [] alone(int j) {
+    boolean[] cached = aloneCache[j];
+    if (cached != null) {
+      return cached == EMPTY ? null : cached;
+    }
+    boolean[] taken = new boolean[p.itemCount];
+    boolean[] result = fillAlone(j, null, taken) > 0 ? taken : EMPTY;
+    aloneCache[j] = result;
+    return result == EMPTY ? null : result;
+  }
+
+  /**
+   * Returns the key of the plan shipping {@code taken} from node {@code j} alone, or null when the
+   * profile's ship-complete rule refuses it.
+   */
+  long @Nullable [] aloneKey(int j, boolean[] taken) {
+    long[] key = new long[comps + 1];
+    key[0] = baseUnserved;
+    long weight = 0;
+    boolean missing = false;
+    for (int i = 0; i < p.itemCount; i++) {
+      if (taken[i]) {
+        weight += p.itemWeight[i];
+        for (int c = 0; c < comps; c++) {
+          key[c + 1] += p.itemPen[c][i][j];
+        }
+      } else if (p.itemCand[i].length > 0) {
+        key[0] += p.itemLineCount[i];
+        missing = true;
+      }
+    }
+    if (missing && p.shipComplete) {
+      return null;
+    }
+    for (int c = 0; c < comps; c++) {
+      key[c + 1] += p.shipPen[c][j] + (c == p.costComp ? p.laneCost(j, weight) : 0);
+    }
+    return key;
+  }
+}
