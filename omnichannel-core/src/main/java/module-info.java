@@ -18,4 +18,5 @@ module dev.omnichannel.core {
   exports dev.omnichannel.core.order;
   exports dev.omnichannel.core.inventory;
   exports dev.omnichannel.core.inventory.spi;
+  exports dev.omnichannel.core.identity;
 }

@@ -1,0 +1,212 @@
+package dev.omnichannel.core.identity;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import dev.omnichannel.core.ChannelId;
+import dev.omnichannel.core.OmnichannelStyle;
+import java.util.Locale;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * The rules of identity resolution: normalisation tables (email providers, nicknames, address
+ * abbreviations), decision thresholds, merge protection limits, survivorship and the settings of
+ * the expectation-maximisation that estimates the match model.
+ *
+ * <p>Immutable and thread-safe; start from {@link #defaults()} or {@link #builder()}.
+ *
+ * @since 0.1.0
+ */
+@Value.Immutable
+@OmnichannelStyle
+public abstract class IdentityConfig {
+  IdentityConfig() {}
+
+  /** Returns a new builder with every setting at its default. */
+  public static ImmutableIdentityConfig.Builder builder() {
+    return ImmutableIdentityConfig.builder();
+  }
+
+  /** Returns the default rules. */
+  public static IdentityConfig defaults() {
+    return builder().build();
+  }
+
+  /**
+   * Returns the ISO 3166-1 region phones without a country code are read in when the record has no
+   * address that says otherwise.
+   */
+  @Value.Default
+  public String defaultRegion() {
+    return "US";
+  }
+
+  /** Returns the mailbox providers' addressing rules. */
+  @Value.Default
+  public ImmutableList<EmailRule> emailRules() {
+    return ImmutableList.of(
+        EmailRule.gmail(),
+        EmailRule.plusTags(
+            "outlook.com",
+            "hotmail.com",
+            "live.com",
+            "msn.com",
+            "icloud.com",
+            "me.com",
+            "proton.me",
+            "protonmail.com",
+            "fastmail.com"));
+  }
+
+  /**
+   * Returns email domains whose addresses are relays that one marketplace issues per buyer (such as
+   * Amazon's {@code marketplace.amazon.com}). They link records of that channel only. A domain
+   * listed here also matches its sub-domains.
+   */
+  @Value.Default
+  public ImmutableSet<String> channelScopedEmailDomains() {
+    return ImmutableSet.of(
+        "marketplace.amazon.com",
+        "marketplace.amazon.ca",
+        "marketplace.amazon.com.mx",
+        "marketplace.amazon.co.uk",
+        "marketplace.amazon.de",
+        "marketplace.amazon.fr",
+        "marketplace.amazon.it",
+        "marketplace.amazon.es",
+        "marketplace.amazon.nl",
+        "marketplace.amazon.com.au",
+        "marketplace.amazon.co.jp",
+        "relay.walmart.com");
+  }
+
+  /** Returns given-name nicknames mapped to the name they stand for, lower case. */
+  @Value.Default
+  public ImmutableMap<String, String> nicknames() {
+    return Tables.NICKNAMES;
+  }
+
+  /** Returns address words mapped to the word they abbreviate, lower case. */
+  @Value.Default
+  public ImmutableMap<String, String> addressAbbreviations() {
+    return Tables.ADDRESS_ABBREVIATIONS;
+  }
+
+  /** Returns the match probability at or above which two records are linked; default 0.9. */
+  @Value.Default
+  public double linkProbability() {
+    return 0.9;
+  }
+
+  /**
+   * Returns the match probability at or above which an unlinked pair goes to clerical review; below
+   * it the records are kept apart. Default 0.5.
+   */
+  @Value.Default
+  public double reviewProbability() {
+    return 0.5;
+  }
+
+  /**
+   * Returns how many records may share one strong identifier (email, phone, loyalty id) before the
+   * identifier stops linking anything: a shop's default phone or a family's shared email.
+   */
+  @Value.Default
+  public int maxRecordsPerIdentifier() {
+    return 20;
+  }
+
+  /**
+   * Returns the largest blocking group compared pairwise; a larger group (a very common name) is
+   * not used to find candidates.
+   */
+  @Value.Default
+  public int maxBlockSize() {
+    return 400;
+  }
+
+  /** Returns the largest cluster automatic links may build; manual must-links may exceed it. */
+  @Value.Default
+  public int maxClusterSize() {
+    return 100;
+  }
+
+  /** Returns the longest field value used for matching; longer values are kept but not compared. */
+  @Value.Default
+  public int maxFieldLength() {
+    return 200;
+  }
+
+  /** Returns the survivorship rule of each golden-record attribute. */
+  @Value.Default
+  public ImmutableMap<CustomerAttribute, Survivorship> survivorship() {
+    return ImmutableMap.of(
+        CustomerAttribute.GIVEN_NAME, Survivorship.MOST_FREQUENT,
+        CustomerAttribute.FAMILY_NAME, Survivorship.MOST_FREQUENT,
+        CustomerAttribute.EMAIL, Survivorship.MOST_RECENT,
+        CustomerAttribute.PHONE, Survivorship.MOST_RECENT,
+        CustomerAttribute.ADDRESS, Survivorship.MOST_RECENT,
+        CustomerAttribute.DATE_OF_BIRTH, Survivorship.MOST_FREQUENT);
+  }
+
+  /** Returns the channels in order of trust, for {@link Survivorship#SOURCE_PRIORITY}. */
+  public abstract ImmutableList<ChannelId> sourcePriority();
+
+  /** Returns the seed of every random choice (the pairs sampled for estimation). */
+  @Value.Default
+  public long seed() {
+    return 0x5EED1DL;
+  }
+
+  /** Returns the most expectation-maximisation iterations when estimating the model. */
+  @Value.Default
+  public int emIterations() {
+    return 100;
+  }
+
+  /** Returns the most candidate pairs the estimation looks at; larger inputs are sampled. */
+  @Value.Default
+  public int emMaxPairs() {
+    return 400_000;
+  }
+
+  @Value.Check
+  void check() {
+    String region = defaultRegion();
+    if (region.length() != 2 || !region.equals(region.toUpperCase(Locale.ROOT))) {
+      throw new IllegalArgumentException("defaultRegion must be an upper-case ISO code: " + region);
+    }
+    if (!(linkProbability() > 0 && linkProbability() < 1)) {
+      throw new IllegalArgumentException(
+          "linkProbability must be between 0 and 1: " + linkProbability());
+    }
+    if (!(reviewProbability() > 0 && reviewProbability() <= linkProbability())) {
+      throw new IllegalArgumentException(
+          "reviewProbability must be above 0 and at most linkProbability: " + reviewProbability());
+    }
+    positive("maxRecordsPerIdentifier", maxRecordsPerIdentifier());
+    positive("maxBlockSize", maxBlockSize());
+    positive("maxClusterSize", maxClusterSize());
+    positive("maxFieldLength", maxFieldLength());
+    positive("emIterations", emIterations());
+    positive("emMaxPairs", emMaxPairs());
+    lowerCase("nicknames", nicknames());
+    lowerCase("addressAbbreviations", addressAbbreviations());
+  }
+
+  private static void positive(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1: " + value);
+    }
+  }
+
+  private static void lowerCase(String name, Map<String, String> table) {
+    table.forEach(
+        (k, v) -> {
+          if (!k.equals(k.toLowerCase(Locale.ROOT)) || !v.equals(v.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(name + " must be lower case: " + k + " -> " + v);
+          }
+        });
+  }
+}
