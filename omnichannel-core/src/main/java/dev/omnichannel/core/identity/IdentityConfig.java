@@ -138,16 +138,26 @@ public abstract class IdentityConfig {
     return 200;
   }
 
-  /** Returns the survivorship rule of each golden-record attribute. */
-  @Value.Default
-  public ImmutableMap<CustomerAttribute, Survivorship> survivorship() {
-    return ImmutableMap.of(
-        CustomerAttribute.GIVEN_NAME, Survivorship.MOST_FREQUENT,
-        CustomerAttribute.FAMILY_NAME, Survivorship.MOST_FREQUENT,
-        CustomerAttribute.EMAIL, Survivorship.MOST_RECENT,
-        CustomerAttribute.PHONE, Survivorship.MOST_RECENT,
-        CustomerAttribute.ADDRESS, Survivorship.MOST_RECENT,
-        CustomerAttribute.DATE_OF_BIRTH, Survivorship.MOST_FREQUENT);
+  /**
+   * Returns the survivorship rules set for golden-record attributes; an attribute not listed uses
+   * its default (see {@link #survivorshipOf}).
+   */
+  public abstract ImmutableMap<CustomerAttribute, Survivorship> survivorship();
+
+  /**
+   * Returns the survivorship rule of {@code attribute}: the one set in {@link #survivorship()},
+   * otherwise {@link Survivorship#MOST_FREQUENT} for names and date of birth and {@link
+   * Survivorship#MOST_RECENT} for email, phone and address.
+   */
+  public Survivorship survivorshipOf(CustomerAttribute attribute) {
+    Survivorship set = survivorship().get(attribute);
+    if (set != null) {
+      return set;
+    }
+    return switch (attribute) {
+      case GIVEN_NAME, FAMILY_NAME, DATE_OF_BIRTH -> Survivorship.MOST_FREQUENT;
+      case EMAIL, PHONE, ADDRESS -> Survivorship.MOST_RECENT;
+    };
   }
 
   /** Returns the channels in order of trust, for {@link Survivorship#SOURCE_PRIORITY}. */

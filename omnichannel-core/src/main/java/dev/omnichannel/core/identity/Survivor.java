@@ -77,13 +77,15 @@ final class Survivor {
         add(dob, d.substring(0, 4) + "-" + d.substring(4, 6) + "-" + d.substring(6), d, r);
       }
     }
-    Map<CustomerAttribute, Survivorship> rules = config.survivorship();
-    pick(given, rule(rules, CustomerAttribute.GIVEN_NAME), config).ifPresent(b::givenName);
-    pick(family, rule(rules, CustomerAttribute.FAMILY_NAME), config).ifPresent(b::familyName);
-    pick(email, rule(rules, CustomerAttribute.EMAIL), config).ifPresent(b::email);
-    pick(phone, rule(rules, CustomerAttribute.PHONE), config).ifPresent(b::phone);
-    pick(address, rule(rules, CustomerAttribute.ADDRESS), config).ifPresent(b::address);
-    pick(dob, rule(rules, CustomerAttribute.DATE_OF_BIRTH), config).ifPresent(b::dateOfBirth);
+    pick(given, config.survivorshipOf(CustomerAttribute.GIVEN_NAME), config)
+        .ifPresent(b::givenName);
+    pick(family, config.survivorshipOf(CustomerAttribute.FAMILY_NAME), config)
+        .ifPresent(b::familyName);
+    pick(email, config.survivorshipOf(CustomerAttribute.EMAIL), config).ifPresent(b::email);
+    pick(phone, config.survivorshipOf(CustomerAttribute.PHONE), config).ifPresent(b::phone);
+    pick(address, config.survivorshipOf(CustomerAttribute.ADDRESS), config).ifPresent(b::address);
+    pick(dob, config.survivorshipOf(CustomerAttribute.DATE_OF_BIRTH), config)
+        .ifPresent(b::dateOfBirth);
     return b.channels(channels)
         .emails(emails)
         .phones(phones)
