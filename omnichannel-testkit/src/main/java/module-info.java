@@ -9,4 +9,6 @@ module dev.omnichannel.testkit {
   requires static org.immutables.value.annotations;
   requires static java.compiler;
   requires static com.google.errorprone.annotations;
+
+  exports dev.omnichannel.testkit;
 }
