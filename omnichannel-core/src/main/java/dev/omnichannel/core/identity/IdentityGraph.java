@@ -33,9 +33,10 @@ import org.jspecify.annotations.Nullable;
  * IdentityConfig#maxClusterSize()}, two clusters with different loyalty ids are not joined
  * automatically, and an identifier carried by more than {@link
  * IdentityConfig#maxRecordsPerIdentifier()} records links nothing. Manual must-links always hold.
- * For a fixed model and rules the clusters depend only on the set of records and assertions, not on
- * the order they arrived in (as long as no blocking group outgrows {@link
- * IdentityConfig#maxBlockSize()}, which is a performance guard).
+ * Limits count over the whole set: when an identifier or blocking key passes its limit, the pairs
+ * it brought together are scored again, and when a correction brings it back under, they are
+ * candidates again. So for a fixed model and rules the clusters depend only on the set of records,
+ * not on the order they arrived in.
  *
  * <p>Customer ids are stable: when clusters merge the oldest id survives and the others are
  * recorded as merged into it; when a retracted link or a corrected record splits a cluster, each
