@@ -108,11 +108,12 @@ final class Normalizer {
               : "N|" + familyCode + "|" + givenCode);
     }
     if (dob != null) {
-      if (familyCode != null) {
-        blocks.add("DF|" + dob + "|" + familyCode.charAt(0));
-      }
+      blocks.add("D|" + dob);
       if (givenCode != null) {
-        blocks.add("DG|" + dob + "|" + givenCode.charAt(0));
+        blocks.add("GY|" + givenCode + "|" + dob.substring(0, 4));
+      }
+      if (familyCode != null) {
+        blocks.add("FY|" + familyCode + "|" + dob.substring(0, 4));
       }
     }
     for (NormalizedRecord.Address a : addresses) {

@@ -162,19 +162,35 @@ class CorpusAccuracyTest {
   @Test
   void febrl1() throws IOException {
     Scores s = runFebrl("dataset1.csv", 500);
-    assertThat(s.f1()).isGreaterThanOrEqualTo(0.0);
+    // Measured 0.9990 (P 1.0000, R 0.9980).
+    assertThat(s.f1()).isGreaterThanOrEqualTo(0.995);
   }
 
   @Test
   void febrl2() throws IOException {
     Scores s = runFebrl("dataset2.csv", 1934);
-    assertThat(s.f1()).isGreaterThanOrEqualTo(0.0);
+    // Measured 0.9992 (P 1.0000, R 0.9984).
+    assertThat(s.f1()).isGreaterThanOrEqualTo(0.995);
   }
 
   @Test
   void febrl3() throws IOException {
     Scores s = runFebrl("dataset3.csv", 6538);
+    // The target; measured 0.9983 (P 1.0000, R 0.9966).
     assertThat(s.f1()).isGreaterThanOrEqualTo(0.99);
+  }
+
+  @Test
+  void febrl3IncrementallyInAnotherOrderGivesTheBatchClusters() throws IOException {
+    Path file = identityCorpus().resolve("febrl").resolve("dataset3.csv");
+    assumeTrue(Files.isRegularFile(file), "missing " + file);
+    List<CustomerRecord> records = febrl(file, new HashMap<>());
+    IdentityGraph batch = IdentityGraph.batch(records, IdentityConfig.defaults(), CLOCK);
+    List<CustomerRecord> shuffled = new ArrayList<>(records);
+    Collections.shuffle(shuffled, new Random(3));
+    IdentityGraph incremental = IdentityGraph.builder().model(batch.model()).clock(CLOCK).build();
+    shuffled.forEach(incremental::add);
+    assertThat(incremental.clusters()).isEqualTo(batch.clusters());
   }
 
   @Test
@@ -216,6 +232,7 @@ class CorpusAccuracyTest {
     System.out.println("fake_1000 with email: " + s);
     System.out.println(graph.model());
     assertThat(s.truePairs()).isEqualTo(2031);
-    assertThat(s.f1()).isGreaterThanOrEqualTo(0.0);
+    // Measured 0.9214 (P 0.9493, R 0.8951): no address, many empty names and emails.
+    assertThat(s.f1()).isGreaterThanOrEqualTo(0.91);
   }
 }
