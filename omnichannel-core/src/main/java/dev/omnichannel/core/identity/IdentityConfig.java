@@ -123,7 +123,7 @@ public abstract class IdentityConfig {
    */
   @Value.Default
   public int maxBlockSize() {
-    return 400;
+    return 100;
   }
 
   /** Returns the largest cluster automatic links may build; manual must-links may exceed it. */
@@ -178,7 +178,7 @@ public abstract class IdentityConfig {
   /** Returns the most candidate pairs the estimation looks at; larger inputs are sampled. */
   @Value.Default
   public int emMaxPairs() {
-    return 400_000;
+    return 200_000;
   }
 
   @Value.Check

@@ -70,8 +70,8 @@ public final class IdentityGraph {
       this.key = norm.key;
       this.record = record;
       this.norm = norm;
-      this.strong = KeyIndex.fingerprints(norm.strongKeys);
-      this.blocks = KeyIndex.fingerprints(norm.blockKeys);
+      this.strong = norm.strongKeys;
+      this.blocks = norm.blockKeys;
     }
 
     @Nullable Edge edgeTo(int other) {
@@ -102,7 +102,7 @@ public final class IdentityGraph {
   }
 
   private final IdentityConfig config;
-  private final MatchModel model;
+  private MatchModel model;
   private final Clock clock;
   private final Normalizer normalizer;
   private final double linkWeight;
@@ -146,11 +146,14 @@ public final class IdentityGraph {
     checkNotNull(config, "config must not be null");
     checkNotNull(clock, "clock must not be null");
     List<CustomerRecord> list = List.copyOf(records);
-    Normalizer normalizer = new Normalizer(config);
-    NormalizedRecord[] norms = normalizeAll(normalizer, list);
-    MatchModel model = estimate(norms, config);
-    IdentityGraph graph = new IdentityGraph(config, model, clock);
-    graph.load(list, norms);
+    IdentityGraph graph = new IdentityGraph(config, MatchModel.defaults(), clock);
+    NormalizedRecord[] norms = normalizeAll(graph.normalizer, list);
+    List<Integer> corrections = graph.insertAll(list, norms);
+    graph.model = graph.estimateModel();
+    graph.linkAll();
+    for (int r : corrections) {
+      graph.add(list.get(r));
+    }
     return graph;
   }
 
@@ -161,7 +164,9 @@ public final class IdentityGraph {
    */
   public static MatchModel estimate(Collection<CustomerRecord> records, IdentityConfig config) {
     List<CustomerRecord> list = List.copyOf(records);
-    return estimate(normalizeAll(new Normalizer(config), list), config);
+    IdentityGraph probe = new IdentityGraph(config, MatchModel.defaults(), Clock.systemUTC());
+    probe.insertAll(list, normalizeAll(probe.normalizer, list));
+    return probe.estimateModel();
   }
 
   private static NormalizedRecord[] normalizeAll(Normalizer normalizer, List<CustomerRecord> list) {
@@ -172,14 +177,10 @@ public final class IdentityGraph {
     return norms;
   }
 
-  private static MatchModel estimate(NormalizedRecord[] norms, IdentityConfig config) {
-    IdentityGraph probe = new IdentityGraph(config, MatchModel.defaults(), Clock.systemUTC());
-    for (int i = 0; i < norms.length; i++) {
-      probe.insertNode(norms[i].key, ImmutableCustomerRecordHolder.EMPTY, norms[i]);
-    }
-    probe.indexAll();
-    int n = norms.length;
-    // Sample records (seeded) until enough candidate pairs are collected.
+  /** Estimates the model from this graph's candidate pairs (before any linking). */
+  private MatchModel estimateModel() {
+    int n = nodes.size();
+    // Visit records in a seeded random order until enough candidate pairs are collected.
     int[] order = IntStream.range(0, n).toArray();
     java.util.Random random = new java.util.Random(config.seed());
     for (int i = n - 1; i > 0; i--) {
@@ -188,32 +189,22 @@ public final class IdentityGraph {
       order[i] = order[j];
       order[j] = t;
     }
-    long[] vectors = new long[Math.min(config.emMaxPairs(), 1 << 20)];
+    long[] vectors = new long[config.emMaxPairs()];
     int count = 0;
     Set<Long> seenPairs = new HashSet<>();
     for (int s = 0; s < n && count < vectors.length; s++) {
       int i = order[s];
-      for (int j : probe.candidates(i, false)) {
+      for (int j : candidates(i, false)) {
         if (count == vectors.length) {
           break;
         }
         long pair = i < j ? ((long) i << 32) | j : ((long) j << 32) | i;
         if (seenPairs.add(pair)) {
-          vectors[count++] = Comparison.compare(norms[i], norms[j]);
+          vectors[count++] = Comparison.compare(nodes.get(i).norm, nodes.get(j).norm);
         }
       }
     }
     return MatchModel.estimate(Arrays.copyOf(vectors, count), config.emIterations());
-  }
-
-  /** Holder of a placeholder record for the estimation probe, which never reads records. */
-  private static final class ImmutableCustomerRecordHolder {
-    static final CustomerRecord EMPTY =
-        CustomerRecord.builder()
-            .channel(dev.omnichannel.core.ChannelId.of("probe"))
-            .customerId("probe")
-            .updatedAt(java.time.Instant.EPOCH)
-            .build();
   }
 
   /** Returns the rules the graph links by. */
@@ -258,8 +249,8 @@ public final class IdentityGraph {
       detach(node, seeds);
       node.record = record;
       node.norm = norm;
-      node.strong = KeyIndex.fingerprints(norm.strongKeys);
-      node.blocks = KeyIndex.fingerprints(norm.blockKeys);
+      node.strong = norm.strongKeys;
+      node.blocks = norm.blockKeys;
       indexKeys(node, seeds);
     } else {
       before = Set.of();
@@ -301,7 +292,11 @@ public final class IdentityGraph {
     checkNotNull(records, "records must not be null");
     List<CustomerRecord> list = List.copyOf(records);
     if (nodes.isEmpty()) {
-      load(list, normalizeAll(normalizer, list));
+      List<Integer> corrections = insertAll(list, normalizeAll(normalizer, list));
+      linkAll();
+      for (int r : corrections) {
+        add(list.get(r));
+      }
     } else {
       for (CustomerRecord r : list) {
         add(r);
@@ -327,15 +322,15 @@ public final class IdentityGraph {
   /** Indexes the node's keys; a key growing past its limit re-evaluates the pairs it brought. */
   private void indexKeys(Node node, Set<Integer> seeds) {
     for (long k : node.strong) {
-      KeyIndex.Bucket b = index.add(k, true, node.index);
-      if (b.size == limit(b) + 1) {
-        saturated(b, k, node.index, seeds);
+      int b = index.add(k, true, node.index);
+      if (index.size(b) == limit(b) + 1) {
+        onSaturated(b, k, node.index, seeds);
       }
     }
     for (long k : node.blocks) {
-      KeyIndex.Bucket b = index.add(k, false, node.index);
-      if (b.size == limit(b) + 1) {
-        saturated(b, k, node.index, seeds);
+      int b = index.add(k, false, node.index);
+      if (index.size(b) == limit(b) + 1) {
+        onSaturated(b, k, node.index, seeds);
       }
     }
   }
@@ -347,31 +342,30 @@ public final class IdentityGraph {
       seeds.add(e.other);
     }
     for (long k : node.strong) {
-      KeyIndex.Bucket b = index.remove(k, node.index);
-      if (b != null && b.size == limit(b)) {
-        unsaturated(b, seeds);
+      int b = index.remove(k, node.index);
+      if (b >= 0 && index.size(b) == limit(b)) {
+        onUnsaturated(b, seeds);
       }
     }
     for (long k : node.blocks) {
-      KeyIndex.Bucket b = index.remove(k, node.index);
-      if (b != null && b.size == limit(b)) {
-        unsaturated(b, seeds);
+      int b = index.remove(k, node.index);
+      if (b >= 0 && index.size(b) == limit(b)) {
+        onUnsaturated(b, seeds);
       }
     }
   }
 
-  private int limit(KeyIndex.Bucket b) {
-    return b.strong ? config.maxRecordsPerIdentifier() : config.maxBlockSize();
+  private int limit(int bucket) {
+    return index.strong(bucket) ? config.maxRecordsPerIdentifier() : config.maxBlockSize();
   }
 
-  private boolean saturated(KeyIndex.@Nullable Bucket b) {
-    return b == null || b.size > limit(b);
+  private boolean isSaturated(int bucket) {
+    return bucket < 0 || index.size(bucket) > limit(bucket);
   }
 
   /** A key just went past its limit: pairs that were linked through it are scored again. */
-  private void saturated(KeyIndex.Bucket b, long key, int newcomer, Set<Integer> seeds) {
-    for (int m = 0; m < b.size; m++) {
-      int x = b.members[m];
+  private void onSaturated(int bucket, long key, int newcomer, Set<Integer> seeds) {
+    for (int x : index.members(bucket)) {
       if (x == newcomer) {
         continue;
       }
@@ -385,8 +379,8 @@ public final class IdentityGraph {
   }
 
   /** A key came back under its limit: its pairs are candidates again. */
-  private void unsaturated(KeyIndex.Bucket b, Set<Integer> seeds) {
-    int[] members = Arrays.copyOf(b.members, b.size);
+  private void onUnsaturated(int bucket, Set<Integer> seeds) {
+    int[] members = index.members(bucket);
     for (int p = 0; p < members.length; p++) {
       for (int q = p + 1; q < members.length; q++) {
         rescore(members[p], members[q], seeds);
@@ -431,12 +425,13 @@ public final class IdentityGraph {
     int n = 0;
     for (int pass = 0; pass < 2; pass++) {
       for (long k : pass == 0 ? node.strong : node.blocks) {
-        KeyIndex.Bucket b = index.get(k);
-        if (b == null || saturated(b)) {
+        int b = index.bucket(k);
+        if (isSaturated(b)) {
           continue;
         }
-        for (int m = 0; m < b.size; m++) {
-          int j = b.members[m];
+        int size = index.size(b);
+        for (int m = 0; m < size; m++) {
+          int j = index.member(b, m);
           if (j != i && (!greaterOnly || j > i)) {
             if (n == out.length) {
               out = Arrays.copyOf(out, n * 2);
@@ -469,7 +464,7 @@ public final class IdentityGraph {
       } else if (a[p] > b[q]) {
         q++;
       } else {
-        if (!saturated(index.get(a[p]))) {
+        if (!isSaturated(index.bucket(a[p]))) {
           return true;
         }
         p++;
@@ -501,7 +496,8 @@ public final class IdentityGraph {
       return false;
     }
     for (String v : a) {
-      if (Arrays.binarySearch(b, v) >= 0 && !saturated(index.get(KeyIndex.fingerprint(kind + v)))) {
+      if (Arrays.binarySearch(b, v) >= 0
+          && !isSaturated(index.bucket(KeyIndex.fingerprint(kind + v)))) {
         return true;
       }
     }
@@ -512,8 +508,10 @@ public final class IdentityGraph {
   private @Nullable Edge evaluate(int i, int j) {
     Node x = nodes.get(i);
     Node y = nodes.get(j);
-    String rule = rule(x.norm, y.norm);
-    if (rule == null && !sharesActiveKey(x, y)) {
+    // Only a shared strong key can fire a rule: check the fingerprints before the values.
+    boolean strongShared = sharesActiveKey(x.strong, y.strong);
+    String rule = strongShared ? rule(x.norm, y.norm) : null;
+    if (!strongShared && !sharesActiveKey(x.blocks, y.blocks)) {
       return null;
     }
     double weight = model.score(Comparison.compare(x.norm, y.norm));
@@ -531,7 +529,11 @@ public final class IdentityGraph {
 
   // ---------------------------------------------------------------- batch
 
-  private void load(List<CustomerRecord> list, NormalizedRecord[] norms) {
+  /**
+   * Inserts and indexes the records of a batch into the empty graph, without linking; returns the
+   * positions of records whose key came earlier in the batch (corrections, added afterwards).
+   */
+  private List<Integer> insertAll(List<CustomerRecord> list, NormalizedRecord[] norms) {
     checkArgument(nodes.isEmpty(), "the batch path needs an empty graph");
     List<Integer> corrections = new ArrayList<>();
     for (int r = 0; r < list.size(); r++) {
@@ -543,6 +545,11 @@ public final class IdentityGraph {
       }
     }
     indexAll();
+    return corrections;
+  }
+
+  /** Links the inserted batch: parallel scoring, then one clustering pass per component. */
+  private void linkAll() {
     int n = nodes.size();
     Edge[][] found = new Edge[n][];
     IntStream.range(0, n)
@@ -582,9 +589,6 @@ public final class IdentityGraph {
     IntStream.range(0, comps.size()).parallel().forEach(c -> parts.set(c, greedy(comps.get(c))));
     for (List<List<Integer>> componentParts : parts) {
       assignIds(componentParts);
-    }
-    for (int r : corrections) {
-      add(list.get(r));
     }
   }
 

@@ -39,10 +39,10 @@ final class NormalizedRecord {
   final String[] scopedIds;
 
   /** Strong identifier keys ({@code kind|value}), sorted, without duplicates. */
-  final String[] strongKeys;
+  final long[] strongKeys;
 
   /** Blocking keys, sorted, without duplicates. */
-  final String[] blockKeys;
+  final long[] blockKeys;
 
   NormalizedRecord(
       RecordKey key,
@@ -54,8 +54,8 @@ final class NormalizedRecord {
       String[] phones,
       String[] loyaltyIds,
       String[] scopedIds,
-      String[] strongKeys,
-      String[] blockKeys) {
+      long[] strongKeys,
+      long[] blockKeys) {
     this.key = key;
     this.given = given;
     this.family = family;

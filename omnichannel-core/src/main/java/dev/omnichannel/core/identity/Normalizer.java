@@ -146,8 +146,8 @@ final class Normalizer {
         phones.toArray(new String[0]),
         loyalty.toArray(new String[0]),
         scoped.toArray(new String[0]),
-        strong.toArray(new String[0]),
-        blocks.toArray(new String[0]));
+        KeyIndex.fingerprints(strong),
+        KeyIndex.fingerprints(blocks));
   }
 
   /** Folds a name, drops titles and, for given names, resolves nicknames. */
@@ -313,19 +313,29 @@ final class Normalizer {
     if (s.length() == 8 && allDigits(s)) {
       digits = s;
     } else {
-      String[] parts = s.split("[-/.]", -1);
-      if (parts.length != 3
-          || parts[0].length() != 4
-          || parts[1].isEmpty()
-          || parts[1].length() > 2
-          || parts[2].isEmpty()
-          || parts[2].length() > 2
-          || !allDigits(parts[0])
-          || !allDigits(parts[1])
-          || !allDigits(parts[2])) {
+      // yyyy-M-d with one separator kind, without a regular expression: this runs per record.
+      if (s.length() < 8 || !allDigits(s.substring(0, 4))) {
         return null;
       }
-      digits = parts[0] + pad(parts[1]) + pad(parts[2]);
+      char sep = s.charAt(4);
+      if (sep != '-' && sep != '/' && sep != '.') {
+        return null;
+      }
+      int second = s.indexOf(sep, 5);
+      if (second < 0 || s.indexOf(sep, second + 1) >= 0) {
+        return null;
+      }
+      String month = s.substring(5, second);
+      String day = s.substring(second + 1);
+      if (month.isEmpty()
+          || month.length() > 2
+          || day.isEmpty()
+          || day.length() > 2
+          || !allDigits(month)
+          || !allDigits(day)) {
+        return null;
+      }
+      digits = s.substring(0, 4) + pad(month) + pad(day);
     }
     int century = Integer.parseInt(digits.substring(0, 2));
     return century >= 18 && century <= 21 ? digits : null;

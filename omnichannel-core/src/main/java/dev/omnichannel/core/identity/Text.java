@@ -15,7 +15,8 @@ final class Text {
     if (s == null || s.isEmpty() || s.length() > maxLength) {
       return null;
     }
-    String decomposed = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD);
+    String decomposed =
+        isPlainAscii(s) ? s : java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD);
     StringBuilder out = new StringBuilder(decomposed.length());
     boolean pendingSpace = false;
     for (int i = 0; i < decomposed.length(); ) {
@@ -39,6 +40,15 @@ final class Text {
       }
     }
     return out.length() == 0 ? null : out.toString();
+  }
+
+  private static boolean isPlainAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void appendFolded(StringBuilder out, int cp) {
@@ -123,6 +133,60 @@ final class Text {
     if (la == 0 || lb == 0) {
       return 0.0;
     }
+    if (la > 64 || lb > 64) {
+      return jaroWinklerLong(a, b);
+    }
+    // Matched positions as bit sets: no allocation for the short strings that names are.
+    int window = Math.max(0, Math.max(la, lb) / 2 - 1);
+    long matchedA = 0;
+    long matchedB = 0;
+    int matches = 0;
+    for (int i = 0; i < la; i++) {
+      int from = Math.max(0, i - window);
+      int to = Math.min(lb - 1, i + window);
+      char c = a.charAt(i);
+      for (int j = from; j <= to; j++) {
+        if ((matchedB & (1L << j)) == 0 && b.charAt(j) == c) {
+          matchedA |= 1L << i;
+          matchedB |= 1L << j;
+          matches++;
+          break;
+        }
+      }
+    }
+    if (matches == 0) {
+      return 0.0;
+    }
+    int transpositions = 0;
+    long restB = matchedB;
+    for (int i = 0; i < la; i++) {
+      if ((matchedA & (1L << i)) != 0) {
+        int j = Long.numberOfTrailingZeros(restB);
+        restB &= restB - 1;
+        if (a.charAt(i) != b.charAt(j)) {
+          transpositions++;
+        }
+      }
+    }
+    return winkler(a, b, matches, transpositions);
+  }
+
+  private static double winkler(String a, String b, int matches, int transpositions) {
+    int la = a.length();
+    int lb = b.length();
+    double m = matches;
+    double jaro = (m / la + m / lb + (m - transpositions / 2.0) / m) / 3.0;
+    int prefix = 0;
+    int maxPrefix = Math.min(4, Math.min(la, lb));
+    while (prefix < maxPrefix && a.charAt(prefix) == b.charAt(prefix)) {
+      prefix++;
+    }
+    return jaro + prefix * 0.1 * (1.0 - jaro);
+  }
+
+  private static double jaroWinklerLong(String a, String b) {
+    int la = a.length();
+    int lb = b.length();
     int window = Math.max(0, Math.max(la, lb) / 2 - 1);
     boolean[] matchedA = new boolean[la];
     boolean[] matchedB = new boolean[lb];
@@ -156,14 +220,7 @@ final class Text {
         j++;
       }
     }
-    double m = matches;
-    double jaro = (m / la + m / lb + (m - transpositions / 2.0) / m) / 3.0;
-    int prefix = 0;
-    int maxPrefix = Math.min(4, Math.min(la, lb));
-    while (prefix < maxPrefix && a.charAt(prefix) == b.charAt(prefix)) {
-      prefix++;
-    }
-    return jaro + prefix * 0.1 * (1.0 - jaro);
+    return winkler(a, b, matches, transpositions);
   }
 
   /**

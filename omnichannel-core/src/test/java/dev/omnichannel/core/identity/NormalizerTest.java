@@ -114,6 +114,15 @@ class NormalizerTest {
     assertThat(Text.soundex("123")).isNull();
     assertThat(Text.jaroWinkler("martha", "marhta")).isBetween(0.96, 0.97);
     assertThat(Text.jaroWinkler("abc", "xyz")).isZero();
+    // Strings past 64 characters take the general path; both paths agree.
+    String longer = "martha".repeat(11);
+    String swapped = "marhta".repeat(11);
+    assertThat(Text.jaroWinkler(longer, longer)).isEqualTo(1.0);
+    assertThat(Text.jaroWinkler(longer, swapped))
+        .isCloseTo(
+            Text.jaroWinkler(longer.substring(0, 60), swapped.substring(0, 60)),
+            org.assertj.core.data.Offset.offset(0.01));
+    assertThat(Text.jaroWinkler("x".repeat(70), "y".repeat(70))).isZero();
     assertThat(Text.withinOneEdit("19560409", "19650409")).isTrue();
     assertThat(Text.withinOneEdit("abc", "abd")).isTrue();
     assertThat(Text.withinOneEdit("abc", "ab")).isTrue();
