@@ -20,20 +20,35 @@ public final class IdentityMemory {
     long empty = IdentityIncrementalBenchmark.usedHeapAfterGc();
     List<CustomerRecord> records = new CustomerGenerator(42).generate(n);
     long withRecords = IdentityIncrementalBenchmark.usedHeapAfterGc();
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     IdentityGraph graph =
         IdentityGraph.batch(records, IdentityConfig.defaults(), IdentityBatchBenchmark.CLOCK);
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
     long withGraph = IdentityIncrementalBenchmark.usedHeapAfterGc();
     System.out.printf(
         Locale.ROOT,
         "records %d, customers %d, input records %.0f B/record, graph %.0f B/record, one batch"
-            + " %.1f s (%.0f records/s, a single run, not a benchmark)%n",
+            + " %.1f s (%.0f records/s) using %.1f CPU-seconds (%.0f records per CPU-second);"
+            + " a single run, not a benchmark%n",
         graph.size(),
         graph.customerCount(),
         (withRecords - empty) / (double) graph.size(),
         (withGraph - withRecords) / (double) graph.size(),
         seconds,
-        graph.size() / seconds);
+        graph.size() / seconds,
+        cpuSeconds,
+        graph.size() / cpuSeconds);
+  }
+
+  /** Returns the CPU time of the whole process, all threads, where the JVM reports it. */
+  static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+      return sun.getProcessCpuTime();
+    }
+    return 0;
   }
 }

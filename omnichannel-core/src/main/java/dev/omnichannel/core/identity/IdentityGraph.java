@@ -259,7 +259,7 @@ public final class IdentityGraph {
     }
     seeds.add(i);
     for (int j : candidates(i, false)) {
-      Edge e = evaluate(i, j);
+      Edge e = evaluate(i, j, true);
       if (e != null) {
         putEdge(i, j, e.weight, e.kind);
         seeds.add(j);
@@ -506,12 +506,20 @@ public final class IdentityGraph {
 
   /** Scores a pair; returns the edge to keep, or null when the pair stays apart. */
   private @Nullable Edge evaluate(int i, int j) {
+    return evaluate(i, j, false);
+  }
+
+  /**
+   * Scores a pair; {@code candidate} says the caller found it through an active key already, so
+   * that check is skipped.
+   */
+  private @Nullable Edge evaluate(int i, int j, boolean candidate) {
     Node x = nodes.get(i);
     Node y = nodes.get(j);
     // Only a shared strong key can fire a rule: check the fingerprints before the values.
     boolean strongShared = sharesActiveKey(x.strong, y.strong);
     String rule = strongShared ? rule(x.norm, y.norm) : null;
-    if (!strongShared && !sharesActiveKey(x.blocks, y.blocks)) {
+    if (!candidate && !strongShared && !sharesActiveKey(x.blocks, y.blocks)) {
       return null;
     }
     double weight = model.score(Comparison.compare(x.norm, y.norm));
@@ -560,7 +568,7 @@ public final class IdentityGraph {
               Edge[] edges = new Edge[cands.length];
               int k = 0;
               for (int j : cands) {
-                Edge e = evaluate(i, j);
+                Edge e = evaluate(i, j, true);
                 if (e != null) {
                   edges[k++] = e;
                 }
@@ -658,6 +666,9 @@ public final class IdentityGraph {
    */
   private List<List<Integer>> greedy(List<Integer> component) {
     int size = component.size();
+    if (size == 1) {
+      return List.of(component);
+    }
     Map<Integer, Integer> local = new HashMap<>(size * 2);
     for (int p = 0; p < size; p++) {
       local.put(component.get(p), p);
@@ -787,6 +798,18 @@ public final class IdentityGraph {
 
   /** Gives every part of a re-clustered component its customer id; see the class comment. */
   private void assignIds(List<List<Integer>> parts) {
+    if (parts.size() == 1 && parts.get(0).size() == 1) {
+      Node only = nodes.get(parts.get(0).get(0));
+      if (only.anchored.length == 0) {
+        // A record on its own that never had an id: the common case of a batch.
+        long id = nextId++;
+        only.anchored = new long[] {id};
+        only.customer = id;
+        anchorOf.put(id, only.index);
+        live.put(id, new int[] {only.index});
+        return;
+      }
+    }
     Map<Long, Boolean> wasLive = new TreeMap<>();
     for (List<Integer> part : parts) {
       for (int x : part) {

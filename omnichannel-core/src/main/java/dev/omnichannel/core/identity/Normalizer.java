@@ -108,7 +108,17 @@ final class Normalizer {
               : "N|" + familyCode + "|" + givenCode);
     }
     if (dob != null) {
-      blocks.add("D|" + dob);
+      // Date of birth with either name's initial (so swapped names still meet); alone only when
+      // a name is missing, because a bare date groups dozens of strangers in a large population.
+      if (givenCode != null) {
+        blocks.add("D|" + dob + "|" + givenCode.charAt(0));
+      }
+      if (familyCode != null) {
+        blocks.add("D|" + dob + "|" + familyCode.charAt(0));
+      }
+      if (givenCode == null || familyCode == null) {
+        blocks.add("D|" + dob);
+      }
       if (givenCode != null) {
         blocks.add("GY|" + givenCode + "|" + dob.substring(0, 4));
       }
