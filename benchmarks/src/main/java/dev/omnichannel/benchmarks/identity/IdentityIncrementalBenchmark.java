@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(time = 5)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"-Xmx10g", "-Xms10g"})
+    jvmArgsAppend = {"-Xmx8g"})
 public class IdentityIncrementalBenchmark {
   /** The number of records in the graph before the measured adds. */
   @Param({"1000000"})

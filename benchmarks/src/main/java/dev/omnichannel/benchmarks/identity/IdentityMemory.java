@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Prints the heap retained per record by the input records and by a graph over them. Run with
- * {@code java -Xmx10g -cp benchmarks/target/benchmarks.jar
+ * {@code java -Xmx8g -cp benchmarks/target/benchmarks.jar
  * dev.omnichannel.benchmarks.identity.IdentityMemory [records]}.
  */
 public final class IdentityMemory {
