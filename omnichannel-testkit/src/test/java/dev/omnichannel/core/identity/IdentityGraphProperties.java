@@ -150,6 +150,71 @@ class IdentityGraphProperties {
             });
   }
 
+  /** Text for every field of a hostile record; the last one is repeated to a huge length. */
+  static final Gen<List<String>> HOSTILE_FIELDS =
+      Gen.zip(
+          Gen.listOf(Gen.strings(0, 40), 9, 9),
+          Gen.ints(0, 3),
+          (fields, huge) -> {
+            if (huge != 0) {
+              return fields;
+            }
+            List<String> out = new ArrayList<>(fields);
+            out.set(8, (out.get(8) + "x").repeat(200_000));
+            return out;
+          });
+
+  @Test
+  void hostileRecordsNeverThrowFromInside() {
+    Property.forAll(Gen.listOf(HOSTILE_FIELDS, 1, 6))
+        .tries(100)
+        .check(
+            batch -> {
+              IdentityGraph g = graph();
+              List<RecordKey> keys = new ArrayList<>();
+              for (int i = 0; i < batch.size(); i++) {
+                List<String> f = batch.get(i);
+                String huge = f.get(8);
+                CustomerRecord r =
+                    CustomerRecord.builder()
+                        .channel(CHANNELS.get(i % CHANNELS.size()))
+                        .customerId("h" + i)
+                        .updatedAt(Instant.EPOCH)
+                        .givenName(f.get(0))
+                        .familyName(i % 2 == 0 ? f.get(1) : huge)
+                        .addEmail(f.get(2))
+                        .addEmail(f.get(2) + "@" + f.get(3))
+                        .addPhone(f.get(3))
+                        .addPhone(huge)
+                        .dateOfBirth(f.get(4))
+                        .addLoyaltyId(f.get(5))
+                        .addChannelScopedId(f.get(6))
+                        .addAddresse(
+                            PostalAddress.builder()
+                                .addLine(f.get(7))
+                                .addLine(huge)
+                                .city(f.get(0))
+                                .postalCode(f.get(5))
+                                .region(f.get(6))
+                                .countryCode("DE")
+                                .build())
+                        .build();
+                keys.add(g.add(r).record());
+              }
+              for (RecordKey a : keys) {
+                CustomerId id = g.customerOf(a).orElseThrow();
+                assertThat(g.goldenRecord(id)).isPresent();
+                assertThat(g.view(id)).isPresent();
+                for (RecordKey b : keys) {
+                  assertThat(g.explain(a, b).fields()).isNotEmpty();
+                }
+                assertThat(g.record(a)).isPresent();
+              }
+              g.reviewQueue();
+              g.customers().forEach(g::links);
+            });
+  }
+
   /** One step of a session with the graph. */
   sealed interface Command permits Add, Same, Different, Withdraw {}
 
