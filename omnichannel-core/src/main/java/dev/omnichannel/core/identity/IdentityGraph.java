@@ -665,10 +665,18 @@ public final class IdentityGraph {
    * merge protection. Depends only on the component's records, edges and assertions.
    */
   private List<List<Integer>> greedy(List<Integer> component) {
-    int size = component.size();
-    if (size == 1) {
+    if (component.size() == 1) {
       return List.of(component);
     }
+    return greedy(component, null);
+  }
+
+  /**
+   * Clusters one component as described above; when {@code accepted} is given, also collects the
+   * pairs (record indexes) whose link joined two clusters.
+   */
+  private List<List<Integer>> greedy(List<Integer> component, @Nullable List<int[]> accepted) {
+    int size = component.size();
     Map<Integer, Integer> local = new HashMap<>(size * 2);
     for (int p = 0; p < size; p++) {
       local.put(component.get(p), p);
@@ -747,6 +755,9 @@ public final class IdentityGraph {
       int keep = members.get(ra).size() >= members.get(rb).size() ? ra : rb;
       int gone = keep == ra ? rb : ra;
       parent[gone] = keep;
+      if (accepted != null) {
+        accepted.add(new int[] {component.get((int) e[1]), component.get((int) e[2])});
+      }
       members.get(keep).addAll(members.get(gone));
       members.set(gone, List.of());
       loyalty.get(keep).addAll(loyalty.get(gone));
@@ -1137,61 +1148,9 @@ public final class IdentityGraph {
   private List<int[]> acceptedLinks(List<Integer> cluster) {
     List<int[]> accepted = new ArrayList<>();
     List<Integer> sorted = new ArrayList<>(cluster);
-    sorted.sort((a, b) -> nodes.get(a).key.compareTo(nodes.get(b).key));
-    Set<Integer> inCluster = new HashSet<>(cluster);
-    List<double[]> edges = new ArrayList<>();
-    for (int x : sorted) {
-      for (Edge e : nodes.get(x).edges) {
-        if (e.links()
-            && inCluster.contains(e.other)
-            && nodes.get(x).key.compareTo(nodes.get(e.other).key) < 0) {
-          edges.add(new double[] {e.kind == RULE ? 1 : 2, -e.weight, x, e.other});
-        }
-      }
-      for (int y : mustLink.getOrDefault(x, Set.of())) {
-        if (inCluster.contains(y) && nodes.get(x).key.compareTo(nodes.get(y).key) < 0) {
-          edges.add(new double[] {0, Double.NEGATIVE_INFINITY, x, y});
-        }
-      }
-    }
-    edges.sort(
-        (a, b) -> {
-          int c = Double.compare(a[0], b[0]);
-          if (c == 0) {
-            c = Double.compare(a[1], b[1]);
-          }
-          if (c == 0) {
-            c = nodes.get((int) a[2]).key.compareTo(nodes.get((int) b[2]).key);
-          }
-          if (c == 0) {
-            c = nodes.get((int) a[3]).key.compareTo(nodes.get((int) b[3]).key);
-          }
-          return c;
-        });
-    Map<Integer, Integer> parent = new HashMap<>();
-    for (int x : cluster) {
-      parent.put(x, x);
-    }
-    for (double[] e : edges) {
-      int a = root(parent, (int) e[2]);
-      int b = root(parent, (int) e[3]);
-      if (a != b) {
-        parent.put(a, b);
-        accepted.add(new int[] {(int) e[2], (int) e[3]});
-      }
-    }
+    sorted.sort(null);
+    greedy(sorted, accepted);
     return accepted;
-  }
-
-  private static int root(Map<Integer, Integer> parent, int x) {
-    int r = x;
-    while (true) {
-      int up = parent.getOrDefault(r, r);
-      if (up == r) {
-        return r;
-      }
-      r = up;
-    }
   }
 
   /**

@@ -166,8 +166,4 @@ final class KeyIndex {
       }
     }
   }
-
-  int keyCount() {
-    return buckets;
-  }
 }

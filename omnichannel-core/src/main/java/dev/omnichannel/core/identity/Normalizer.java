@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -437,9 +436,5 @@ final class Normalizer {
       out.setLength(5);
     }
     return out.toString();
-  }
-
-  Optional<String> displayEmail(String raw) {
-    return Optional.ofNullable(email(raw));
   }
 }
