@@ -189,22 +189,41 @@ public final class IdentityGraph {
       order[i] = order[j];
       order[j] = t;
     }
-    long[] vectors = new long[config.emMaxPairs()];
+    int max = config.emMaxPairs();
+    int[] left = new int[max];
+    int[] right = new int[max];
     int count = 0;
     Set<Long> seenPairs = new HashSet<>();
-    for (int s = 0; s < n && count < vectors.length; s++) {
-      int i = order[s];
-      for (int j : candidates(i, false)) {
-        if (count == vectors.length) {
-          break;
-        }
-        long pair = i < j ? ((long) i << 32) | j : ((long) j << 32) | i;
-        if (seenPairs.add(pair)) {
-          vectors[count++] = Comparison.compare(nodes.get(i).norm, nodes.get(j).norm);
+    // Candidates are looked up in parallel chunks and taken in the seeded order: deterministic.
+    int chunk = 4096;
+    for (int start = 0; start < n && count < max; start += chunk) {
+      int from = start;
+      int[][] found = new int[Math.min(n, start + chunk) - start][];
+      IntStream.range(0, found.length)
+          .parallel()
+          .forEach(k -> found[k] = candidates(order[from + k], false));
+      for (int k = 0; k < found.length && count < max; k++) {
+        int i = order[from + k];
+        for (int j : found[k]) {
+          if (count == max) {
+            break;
+          }
+          long pair = i < j ? ((long) i << 32) | j : ((long) j << 32) | i;
+          if (seenPairs.add(pair)) {
+            left[count] = i;
+            right[count] = j;
+            count++;
+          }
         }
       }
     }
-    return MatchModel.estimate(Arrays.copyOf(vectors, count), config.emIterations());
+    long[] vectors = new long[count];
+    IntStream.range(0, count)
+        .parallel()
+        .forEach(
+            k ->
+                vectors[k] = Comparison.compare(nodes.get(left[k]).norm, nodes.get(right[k]).norm));
+    return MatchModel.estimate(vectors, config.emIterations());
   }
 
   /** Returns the rules the graph links by. */
