@@ -232,7 +232,7 @@ public final class IdentityGraph {
   }
 
   /** Returns the match model the graph scores pairs with. */
-  public MatchModel model() {
+  public synchronized MatchModel model() {
     return model;
   }
 

@@ -215,7 +215,7 @@ class IdentityGraphProperties {
             });
   }
 
-  /** One step of a session with the graph. */
+  /** One step of a run against the graph. */
   sealed interface Command permits Add, Same, Different, Withdraw {}
 
   record Add(Spec spec, int target) implements Command {}
