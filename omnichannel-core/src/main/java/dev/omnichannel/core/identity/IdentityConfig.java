@@ -33,6 +33,16 @@ public abstract class IdentityConfig {
     return builder().build();
   }
 
+  /** Returns the default nickname table (English given names), to extend or replace. */
+  public static ImmutableMap<String, String> defaultNicknames() {
+    return Tables.NICKNAMES;
+  }
+
+  /** Returns the default address abbreviation table (English street types), to extend. */
+  public static ImmutableMap<String, String> defaultAddressAbbreviations() {
+    return Tables.ADDRESS_ABBREVIATIONS;
+  }
+
   /**
    * Returns the ISO 3166-1 region phones without a country code are read in when the record has no
    * address that says otherwise.
@@ -42,7 +52,10 @@ public abstract class IdentityConfig {
     return "US";
   }
 
-  /** Returns the mailbox providers' addressing rules. */
+  /**
+   * Returns the mailbox providers' addressing rules. Setting any replaces the defaults, which
+   * {@code IdentityConfig.defaults().emailRules()} returns.
+   */
   @Value.Default
   public ImmutableList<EmailRule> emailRules() {
     return ImmutableList.of(
@@ -81,13 +94,19 @@ public abstract class IdentityConfig {
         "relay.walmart.com");
   }
 
-  /** Returns given-name nicknames mapped to the name they stand for, lower case. */
+  /**
+   * Returns given-name nicknames mapped to the name they stand for, lower case. Setting any
+   * replaces the whole default table; to extend it, start from {@link #defaultNicknames()}.
+   */
   @Value.Default
   public ImmutableMap<String, String> nicknames() {
     return Tables.NICKNAMES;
   }
 
-  /** Returns address words mapped to the word they abbreviate, lower case. */
+  /**
+   * Returns address words mapped to the word they abbreviate, lower case. Setting any replaces the
+   * whole default table; to extend it, start from {@link #defaultAddressAbbreviations()}.
+   */
   @Value.Default
   public ImmutableMap<String, String> addressAbbreviations() {
     return Tables.ADDRESS_ABBREVIATIONS;
