@@ -123,20 +123,20 @@ final class Text {
     }
   }
 
-  /** Returns the Jaro–Winkler similarity of two strings, from 0 (nothing alike) to 1 (equal). */
+  /**
+   * Returns the Jaro–Winkler similarity of two strings, from 0 (nothing alike) to 1 (equal).
+   * Strings longer than 64 characters are compared on their first 64, which keeps the matched
+   * positions in two bit sets and the call free of allocation.
+   */
   static double jaroWinkler(String a, String b) {
     if (a.equals(b)) {
       return 1.0;
     }
-    int la = a.length();
-    int lb = b.length();
+    int la = Math.min(a.length(), 64);
+    int lb = Math.min(b.length(), 64);
     if (la == 0 || lb == 0) {
       return 0.0;
     }
-    if (la > 64 || lb > 64) {
-      return jaroWinklerLong(a, b);
-    }
-    // Matched positions as bit sets: no allocation for the short strings that names are.
     int window = Math.max(0, Math.max(la, lb) / 2 - 1);
     long matchedA = 0;
     long matchedB = 0;
@@ -168,12 +168,6 @@ final class Text {
         }
       }
     }
-    return winkler(a, b, matches, transpositions);
-  }
-
-  private static double winkler(String a, String b, int matches, int transpositions) {
-    int la = a.length();
-    int lb = b.length();
     double m = matches;
     double jaro = (m / la + m / lb + (m - transpositions / 2.0) / m) / 3.0;
     int prefix = 0;
@@ -182,45 +176,6 @@ final class Text {
       prefix++;
     }
     return jaro + prefix * 0.1 * (1.0 - jaro);
-  }
-
-  private static double jaroWinklerLong(String a, String b) {
-    int la = a.length();
-    int lb = b.length();
-    int window = Math.max(0, Math.max(la, lb) / 2 - 1);
-    boolean[] matchedA = new boolean[la];
-    boolean[] matchedB = new boolean[lb];
-    int matches = 0;
-    for (int i = 0; i < la; i++) {
-      int from = Math.max(0, i - window);
-      int to = Math.min(lb - 1, i + window);
-      char c = a.charAt(i);
-      for (int j = from; j <= to; j++) {
-        if (!matchedB[j] && b.charAt(j) == c) {
-          matchedA[i] = true;
-          matchedB[j] = true;
-          matches++;
-          break;
-        }
-      }
-    }
-    if (matches == 0) {
-      return 0.0;
-    }
-    int transpositions = 0;
-    int j = 0;
-    for (int i = 0; i < la; i++) {
-      if (matchedA[i]) {
-        while (!matchedB[j]) {
-          j++;
-        }
-        if (a.charAt(i) != b.charAt(j)) {
-          transpositions++;
-        }
-        j++;
-      }
-    }
-    return winkler(a, b, matches, transpositions);
   }
 
   /**
