@@ -3,7 +3,9 @@
  * and the shared values and order model every other module builds on.
  *
  * <p>Entry points: {@link dev.omnichannel.core.inventory.InventoryPool} for stock shared by every
- * channel.
+ * channel, {@link dev.omnichannel.core.routing.Router} for fulfilment plans, {@link
+ * dev.omnichannel.core.identity.IdentityGraph} for one customer across channels, and {@link
+ * dev.omnichannel.core.order.Order}, the canonical order.
  */
 module dev.omnichannel.core {
   requires transitive com.google.common;
@@ -19,4 +21,5 @@ module dev.omnichannel.core {
   exports dev.omnichannel.core.inventory;
   exports dev.omnichannel.core.inventory.spi;
   exports dev.omnichannel.core.routing;
+  exports dev.omnichannel.core.identity;
 }

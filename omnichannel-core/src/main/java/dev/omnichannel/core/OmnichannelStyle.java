@@ -21,6 +21,7 @@ import org.immutables.value.Value;
     builderVisibility = Value.Style.BuilderVisibility.PUBLIC,
     jdkOnly = false,
     depluralize = true,
+    depluralizeDictionary = {"address:addresses"},
     defaults = @Value.Immutable(copy = true),
     validationMethod = Value.Style.ValidationMethod.SIMPLE)
 public @interface OmnichannelStyle {}

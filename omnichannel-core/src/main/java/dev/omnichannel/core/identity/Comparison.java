@@ -1,0 +1,221 @@
+package dev.omnichannel.core.identity;
+
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compares two normalised records field by field into agreement levels, packed three bits per
+ * {@link Field} into a {@code long} (the comparison vector of Fellegi–Sunter). Pure and
+ * thread-safe.
+ */
+final class Comparison {
+  static final int EXACT = 0;
+  static final int CLOSE = 1;
+  static final int WEAK = 2;
+  static final int DIFFERENT = 3;
+  static final int MISSING = 4;
+  static final long ALL_MISSING;
+
+  static {
+    long v = 0;
+    for (Field f : Field.ALL) {
+      v = with(v, f, MISSING);
+    }
+    ALL_MISSING = v;
+  }
+
+  private Comparison() {}
+
+  static int level(long vector, Field field) {
+    return (int) ((vector >>> (3 * field.ordinal())) & 7);
+  }
+
+  static long with(long vector, Field field, int level) {
+    int shift = 3 * field.ordinal();
+    return (vector & ~(7L << shift)) | ((long) level << shift);
+  }
+
+  static long compare(NormalizedRecord a, NormalizedRecord b) {
+    long v = ALL_MISSING;
+    int given = text(a.given, a.givenCode, b.given, b.givenCode);
+    int family = text(a.family, a.familyCode, b.family, b.familyCode);
+    if ((given >= WEAK || family >= WEAK)
+        && given != MISSING
+        && family != MISSING
+        && a.given != null
+        && a.family != null) {
+      // Channels and typists swap given and family names; compare crosswise too.
+      int swappedGiven = text(a.given, a.givenCode, b.family, b.familyCode);
+      int swappedFamily = text(a.family, a.familyCode, b.given, b.givenCode);
+      if (swappedGiven + swappedFamily < given + family) {
+        given = swappedGiven;
+        family = swappedFamily;
+      }
+    }
+    v = with(v, Field.GIVEN_NAME, given);
+    v = with(v, Field.FAMILY_NAME, family);
+    v = with(v, Field.DATE_OF_BIRTH, dateOfBirth(a.dob, b.dob));
+    v = address(v, a.addresses, b.addresses);
+    v = with(v, Field.EMAIL, emails(a.emails, b.emails));
+    v = with(v, Field.PHONE, phones(a.phones, b.phones));
+    return v;
+  }
+
+  private static int text(
+      @Nullable String a, @Nullable String aCode, @Nullable String b, @Nullable String bCode) {
+    if (a == null || b == null) {
+      return MISSING;
+    }
+    if (a.equals(b)) {
+      return EXACT;
+    }
+    double s = Text.jaroWinkler(a, b);
+    if (s >= 0.92) {
+      return CLOSE;
+    }
+    if (s >= 0.8 || (aCode != null && aCode.equals(bCode))) {
+      return WEAK;
+    }
+    return DIFFERENT;
+  }
+
+  private static int dateOfBirth(@Nullable String a, @Nullable String b) {
+    if (a == null || b == null) {
+      return MISSING;
+    }
+    if (a.equals(b)) {
+      return EXACT;
+    }
+    if (Text.withinOneEdit(a, b)) {
+      return CLOSE;
+    }
+    // Day and month swapped.
+    if (a.regionMatches(0, b, 0, 4) && a.regionMatches(4, b, 6, 2) && a.regionMatches(6, b, 4, 2)) {
+      return CLOSE;
+    }
+    return a.regionMatches(0, b, 0, 4) ? WEAK : DIFFERENT;
+  }
+
+  private static long address(
+      long v, NormalizedRecord.Address[] as, NormalizedRecord.Address[] bs) {
+    if (as.length == 0 || bs.length == 0) {
+      return v;
+    }
+    long best = v;
+    int bestBadness = Integer.MAX_VALUE;
+    for (NormalizedRecord.Address a : as) {
+      for (NormalizedRecord.Address b : bs) {
+        int house = house(a.house(), b.house());
+        int street = street(a, b);
+        int locality = text(a.locality(), null, b.locality(), null);
+        int postcode = postcode(a.postcode(), b.postcode());
+        int region = equalOrNot(a.region(), b.region());
+        int badness =
+            badness(house)
+                + badness(street)
+                + badness(locality)
+                + badness(postcode)
+                + badness(region);
+        if (badness < bestBadness) {
+          bestBadness = badness;
+          long c = with(v, Field.HOUSE_NUMBER, house);
+          c = with(c, Field.STREET, street);
+          c = with(c, Field.LOCALITY, locality);
+          c = with(c, Field.POSTAL_CODE, postcode);
+          best = with(c, Field.REGION, region);
+        }
+      }
+    }
+    return best;
+  }
+
+  private static int badness(int level) {
+    return level == MISSING ? 2 : level;
+  }
+
+  private static int house(@Nullable String a, @Nullable String b) {
+    if (a == null || b == null) {
+      return MISSING;
+    }
+    if (a.equals(b)) {
+      return EXACT;
+    }
+    return Text.withinOneEdit(a, b) ? WEAK : DIFFERENT;
+  }
+
+  private static int street(NormalizedRecord.Address a, NormalizedRecord.Address b) {
+    int level = text(a.street(), a.streetCode(), b.street(), b.streetCode());
+    if (level >= WEAK) {
+      // Address lines arrive in either order.
+      level = Math.min(level, nonMissing(text(a.street(), null, b.extra(), null)));
+      level = Math.min(level, nonMissing(text(a.extra(), null, b.street(), null)));
+    }
+    return level;
+  }
+
+  private static int nonMissing(int level) {
+    return level == MISSING ? Integer.MAX_VALUE : level;
+  }
+
+  private static int postcode(@Nullable String a, @Nullable String b) {
+    if (a == null || b == null) {
+      return MISSING;
+    }
+    if (a.equals(b)) {
+      return EXACT;
+    }
+    return Text.withinOneEdit(a, b) ? CLOSE : DIFFERENT;
+  }
+
+  private static int equalOrNot(@Nullable String a, @Nullable String b) {
+    if (a == null || b == null) {
+      return MISSING;
+    }
+    return a.equals(b) ? EXACT : DIFFERENT;
+  }
+
+  private static int emails(String[] as, String[] bs) {
+    if (as.length == 0 || bs.length == 0) {
+      return MISSING;
+    }
+    int best = DIFFERENT;
+    for (String a : as) {
+      for (String b : bs) {
+        int level;
+        if (a.equals(b)) {
+          return EXACT;
+        }
+        int atA = a.indexOf('@');
+        int atB = b.indexOf('@');
+        if (atA == atB && a.regionMatches(0, b, 0, atA)) {
+          level = CLOSE;
+        } else {
+          double s = Text.jaroWinkler(a, b);
+          level = s >= 0.92 ? CLOSE : s >= 0.8 ? WEAK : DIFFERENT;
+        }
+        best = Math.min(best, level);
+      }
+    }
+    return best;
+  }
+
+  private static int phones(String[] as, String[] bs) {
+    if (as.length == 0 || bs.length == 0) {
+      return MISSING;
+    }
+    int best = DIFFERENT;
+    for (String a : as) {
+      if (Arrays.binarySearch(bs, a) >= 0) {
+        return EXACT;
+      }
+      for (String b : bs) {
+        if (a.length() >= 7
+            && b.length() >= 7
+            && a.regionMatches(a.length() - 7, b, b.length() - 7, 7)) {
+          best = WEAK;
+        }
+      }
+    }
+    return best;
+  }
+}
