@@ -1252,8 +1252,8 @@ final class DefaultInventoryPool implements InventoryPool {
   }
 
   /** Recomputes what every channel is shown for {@code s} and its bundles; emits the changes. */
-  private void publish(SkuState s, long at) {
-    @Nullable Instant instant = null;
+  private void publish(SkuState s, long at, @Nullable Instant known) {
+    @Nullable Instant instant = known;
     for (ChannelRule rule : rules) {
       int c = rule.index;
       long previous = s.published.get(c);
@@ -1270,11 +1270,11 @@ final class DefaultInventoryPool implements InventoryPool {
       }
     }
     for (BundleState bundle : s.bundles) {
-      publish(bundle, at);
+      publish(bundle, at, instant);
     }
   }
 
-  private void publish(BundleState bundle, long at) {
+  private void publish(BundleState bundle, long at, @Nullable Instant known) {
     synchronized (bundle) {
       for (ChannelRule rule : rules) {
         int c = rule.index;
@@ -1286,7 +1286,12 @@ final class DefaultInventoryPool implements InventoryPool {
           if (!replaying && listeners.length > 0) {
             notify(
                 new AvailabilityEvent(
-                    bundle.sku, rule.id, sequence, current, previous, Instant.ofEpochMilli(at)));
+                    bundle.sku,
+                    rule.id,
+                    sequence,
+                    current,
+                    previous,
+                    known != null ? known : Instant.ofEpochMilli(at)));
           }
         }
       }
@@ -1401,8 +1406,11 @@ final class DefaultInventoryPool implements InventoryPool {
     final long at;
     @Nullable Instant instant;
     long command;
-    final List<Movement> movements = new ArrayList<>(2);
-    final List<SkuState> touched = new ArrayList<>(2);
+    // Most commands move one SKU once: small arrays, grown when a command moves more.
+    Movement[] movements = new Movement[2];
+    int movementCount;
+    SkuState[] touched = new SkuState[1];
+    int touchedCount;
 
     Tx(IdempotencyKey key, long at) {
       this.key = key;
@@ -1429,7 +1437,10 @@ final class DefaultInventoryPool implements InventoryPool {
       if (transfer != null) {
         other = nodeIds[type == MovementType.TRANSFER_SHIPPED ? transfer.to : transfer.from];
       }
-      movements.add(
+      if (movementCount == movements.length) {
+        movements = Arrays.copyOf(movements, movementCount * 2);
+      }
+      movements[movementCount++] =
           new Movement(
               movementSequence.incrementAndGet(),
               command,
@@ -1449,10 +1460,16 @@ final class DefaultInventoryPool implements InventoryPool {
                   : null,
               transfer == null ? null : transfer.id,
               other,
-              reason));
-      if (!touched.contains(s)) {
-        touched.add(s);
+              reason);
+      for (int i = 0; i < touchedCount; i++) {
+        if (touched[i] == s) {
+          return;
+        }
       }
+      if (touchedCount == touched.length) {
+        touched = Arrays.copyOf(touched, touchedCount * 2);
+      }
+      touched[touchedCount++] = s;
     }
   }
 
@@ -1468,15 +1485,14 @@ final class DefaultInventoryPool implements InventoryPool {
   }
 
   private void commit(Tx tx) {
-    for (Movement m : tx.movements) {
-      journal.append(m);
+    for (int i = 0; i < tx.movementCount; i++) {
+      journal.append(tx.movements[i]);
     }
-    List<SkuState> touched = tx.touched;
-    if (touched.size() > 1) {
-      touched.sort(null);
+    if (tx.touchedCount > 1) {
+      Arrays.sort(tx.touched, 0, tx.touchedCount);
     }
-    for (SkuState s : touched) {
-      publish(s, tx.at);
+    for (int i = 0; i < tx.touchedCount; i++) {
+      publish(tx.touched[i], tx.at, tx.instant);
     }
   }
 
@@ -1679,7 +1695,7 @@ final class DefaultInventoryPool implements InventoryPool {
     }
     pendingReservations.clear();
     for (SkuState s : touched) {
-      publish(s, 0);
+      publish(s, 0, null);
     }
     touched.clear();
   }

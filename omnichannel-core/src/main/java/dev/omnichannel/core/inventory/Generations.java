@@ -44,19 +44,20 @@ final class Generations<K, V> {
     return value != null ? value : previous.map.get(key);
   }
 
-  /** Puts {@code value} unless {@code key} is present; returns the present value or null. */
+  /**
+   * Puts {@code value} unless {@code key} is present; returns the present value or null. The value
+   * may have been visible in the current generation for a moment when the previous one already held
+   * the key: callers whose values others wait on must release such waiters.
+   */
   @Nullable V putIfAbsent(K key, V value, long now) {
     Generation<K, V> cur = current;
-    V existing = cur.map.get(key);
+    V existing = cur.map.putIfAbsent(key, value);
     if (existing != null) {
       return existing;
     }
     existing = previous.map.get(key);
     if (existing != null) {
-      return existing;
-    }
-    existing = cur.map.putIfAbsent(key, value);
-    if (existing != null) {
+      cur.map.remove(key, value);
       return existing;
     }
     if (cur.size.incrementAndGet() >= halfCapacity || now - cur.createdAt >= halfRetentionMillis) {

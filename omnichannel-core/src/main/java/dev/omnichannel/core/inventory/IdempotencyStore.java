@@ -76,7 +76,12 @@ final class IdempotencyStore {
    * holding it.
    */
   @Nullable Entry claim(IdempotencyKey key, Entry mine, long now) {
-    return entries.putIfAbsent(key, mine, now);
+    Entry existing = entries.putIfAbsent(key, mine, now);
+    if (existing != null) {
+      // A thread may have seen mine for a moment: send it to look again.
+      mine.abandon();
+    }
+    return existing;
   }
 
   /** Forgets a claim whose command failed with an exception, so that a retry can run it. */
