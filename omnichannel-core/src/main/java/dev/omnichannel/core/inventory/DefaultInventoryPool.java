@@ -470,128 +470,86 @@ final class DefaultInventoryPool implements InventoryPool {
   @Override
   public Outcome<Reservation> confirm(IdempotencyKey key, ReservationId reservation) {
     checkNotNull(key, "key");
-    ReservationRecord r = active(reservation);
-    if (r == null) {
-      Reservation done = settledView(reservation);
-      ConfirmCommand command = new ConfirmCommand(reservation);
-      return execute(key, command, () -> onSettled(done, command));
-    }
-    return execute(
+    return onReservation(
         key,
+        reservation,
         new ConfirmCommand(reservation),
-        () -> {
-          lockAll(r.locks);
-          try {
-            long now = clock.millis();
-            for (SkuState s : r.locks) {
-              sweep(s, now);
-            }
-            if (r.state == ReservationState.EXPIRED) {
-              return Outcome.rejected(
-                  RejectionReason.HOLD_EXPIRED,
-                  "hold " + r.id + " expired at " + Instant.ofEpochMilli(r.expiresAtMillis));
-            }
-            if (r.state != ReservationState.ACTIVE) {
-              return Outcome.rejected(
-                  RejectionReason.RESERVATION_NOT_ACTIVE,
-                  "reservation " + r.id + " is " + r.state + "; nothing to confirm");
-            }
-            if (r.kind == ReservationKind.FIRM) {
-              return Outcome.applied(r.view(this, now));
-            }
-            r.kind = ReservationKind.FIRM;
-            Tx tx = begin(key, now);
-            for (int i = 0; i < r.states.length; i++) {
-              tx.add(
-                  MovementType.CONFIRMED,
-                  r.states[i],
-                  r.nodes[i],
-                  r.quantity[i] - r.fulfilled[i],
-                  r,
-                  null,
-                  null);
-            }
-            commit(tx);
-            return Outcome.applied(r.view(this, now));
-          } finally {
-            unlockAll(r.locks);
+        (r, now) -> {
+          if (r.state == ReservationState.EXPIRED) {
+            return Outcome.rejected(
+                RejectionReason.HOLD_EXPIRED,
+                "hold " + r.id + " expired at " + Instant.ofEpochMilli(r.expiresAtMillis));
           }
+          if (r.state != ReservationState.ACTIVE) {
+            return Outcome.rejected(
+                RejectionReason.RESERVATION_NOT_ACTIVE,
+                "reservation " + r.id + " is " + r.state + "; nothing to confirm");
+          }
+          if (r.kind == ReservationKind.FIRM) {
+            return Outcome.applied(r.view(this, now));
+          }
+          r.kind = ReservationKind.FIRM;
+          Tx tx = begin(key, now);
+          for (int i = 0; i < r.states.length; i++) {
+            tx.add(
+                MovementType.CONFIRMED,
+                r.states[i],
+                r.nodes[i],
+                r.quantity[i] - r.fulfilled[i],
+                r,
+                null,
+                null);
+          }
+          commit(tx);
+          return Outcome.applied(r.view(this, now));
         });
   }
 
   @Override
   public Outcome<Reservation> release(IdempotencyKey key, ReservationId reservation) {
     checkNotNull(key, "key");
-    ReservationRecord r = active(reservation);
-    if (r == null) {
-      Reservation done = settledView(reservation);
-      ReleaseCommand command = new ReleaseCommand(reservation);
-      return execute(key, command, () -> onSettled(done, command));
-    }
-    return execute(
+    return onReservation(
         key,
+        reservation,
         new ReleaseCommand(reservation),
-        () -> {
-          lockAll(r.locks);
-          try {
-            long now = clock.millis();
-            for (SkuState s : r.locks) {
-              sweep(s, now);
-            }
-            if (r.state != ReservationState.ACTIVE) {
-              return Outcome.applied(r.view(this, now));
-            }
-            Tx tx = begin(key, now);
-            for (int i = 0; i < r.states.length; i++) {
-              if (!r.settled[i]) {
-                long remaining = r.quantity[i] - r.fulfilled[i];
-                r.states[i].reserved[r.nodes[i]] -= remaining;
-                tx.add(MovementType.RELEASED, r.states[i], r.nodes[i], remaining, r, null, null);
-                settle(r, i, ReservationState.RELEASED);
-              }
-            }
-            commit(tx);
-            return Outcome.applied(retire(r, now));
-          } finally {
-            unlockAll(r.locks);
+        (r, now) -> {
+          if (r.state != ReservationState.ACTIVE) {
+            return Outcome.applied(r.view(this, now));
           }
+          Tx tx = begin(key, now);
+          for (int i = 0; i < r.states.length; i++) {
+            if (!r.settled[i]) {
+              long remaining = r.quantity[i] - r.fulfilled[i];
+              r.states[i].reserved[r.nodes[i]] -= remaining;
+              tx.add(MovementType.RELEASED, r.states[i], r.nodes[i], remaining, r, null, null);
+              settle(r, i, ReservationState.RELEASED);
+            }
+          }
+          commit(tx);
+          return Outcome.applied(retire(r, now));
         });
   }
 
   @Override
   public Outcome<Reservation> fulfil(IdempotencyKey key, ReservationId reservation) {
     checkNotNull(key, "key");
-    ReservationRecord r = active(reservation);
-    if (r == null) {
-      Reservation done = settledView(reservation);
-      FulfilAllCommand command = new FulfilAllCommand(reservation);
-      return execute(key, command, () -> onSettled(done, command));
-    }
-    return execute(
+    return onReservation(
         key,
+        reservation,
         new FulfilAllCommand(reservation),
-        () -> {
-          lockAll(r.locks);
-          try {
-            long now = clock.millis();
-            for (SkuState s : r.locks) {
-              sweep(s, now);
-            }
-            Outcome<Reservation> inactive = checkFulfillable(r);
-            if (inactive != null) {
-              return inactive;
-            }
-            Tx tx = begin(key, now);
-            for (int i = 0; i < r.states.length; i++) {
-              if (!r.settled[i]) {
-                ship(tx, r, i, r.quantity[i] - r.fulfilled[i]);
-              }
-            }
-            commit(tx);
-            return Outcome.applied(retire(r, now));
-          } finally {
-            unlockAll(r.locks);
+        (r, now) -> {
+          Outcome<Reservation> inactive = checkFulfillable(r);
+          if (inactive != null) {
+            return inactive;
           }
+          Tx tx = begin(key, now);
+          for (int i = 0; i < r.states.length; i++) {
+            if (!r.settled[i]) {
+              ship(tx, r, i, r.quantity[i] - r.fulfilled[i]);
+            }
+          }
+          commit(tx);
+          return Outcome.applied(retire(r, now));
         });
   }
 
@@ -602,15 +560,65 @@ final class DefaultInventoryPool implements InventoryPool {
     checkNotNull(sku, "sku");
     checkQuantity(quantity);
     int n = node(node);
-    ReservationRecord r = active(reservation);
+    return onReservation(
+        key,
+        reservation,
+        new FulfilCommand(reservation, sku, node, quantity),
+        (r, now) -> {
+          Outcome<Reservation> inactive = checkFulfillable(r);
+          if (inactive != null) {
+            return inactive;
+          }
+          long held = 0;
+          int index = -1;
+          for (int i = 0; i < r.states.length; i++) {
+            if (r.states[i].sku.equals(sku) && r.nodes[i] == n && !r.settled[i]) {
+              index = i;
+              held = r.quantity[i] - r.fulfilled[i];
+            }
+          }
+          if (index < 0 || held < quantity) {
+            return Outcome.rejected(
+                RejectionReason.EXCEEDS_RESERVED,
+                "reservation "
+                    + r.id
+                    + " holds "
+                    + held
+                    + " of "
+                    + sku
+                    + " at "
+                    + node
+                    + "; cannot ship "
+                    + quantity);
+          }
+          Tx tx = begin(key, now);
+          ship(tx, r, index, quantity);
+          commit(tx);
+          return Outcome.applied(retire(r, now));
+        });
+  }
+
+  /** The body of a command on an active reservation, run with its SKUs locked and swept. */
+  @FunctionalInterface
+  private interface ReservationBody {
+    Outcome<Reservation> apply(ReservationRecord r, long now);
+  }
+
+  /**
+   * Runs {@code command} on a reservation: idempotently, with every SKU of the reservation locked
+   * and its due expiries applied first; a retired (settled) reservation answers like a settled
+   * active one.
+   */
+  private Outcome<Reservation> onReservation(
+      IdempotencyKey key, ReservationId id, Object command, ReservationBody body) {
+    ReservationRecord r = active(id);
     if (r == null) {
-      Reservation done = settledView(reservation);
-      FulfilCommand command = new FulfilCommand(reservation, sku, node, quantity);
+      Reservation done = settledView(id);
       return execute(key, command, () -> onSettled(done, command));
     }
     return execute(
         key,
-        new FulfilCommand(reservation, sku, node, quantity),
+        command,
         () -> {
           lockAll(r.locks);
           try {
@@ -618,36 +626,7 @@ final class DefaultInventoryPool implements InventoryPool {
             for (SkuState s : r.locks) {
               sweep(s, now);
             }
-            Outcome<Reservation> inactive = checkFulfillable(r);
-            if (inactive != null) {
-              return inactive;
-            }
-            long held = 0;
-            int index = -1;
-            for (int i = 0; i < r.states.length; i++) {
-              if (r.states[i].sku.equals(sku) && r.nodes[i] == n && !r.settled[i]) {
-                index = i;
-                held = r.quantity[i] - r.fulfilled[i];
-              }
-            }
-            if (index < 0 || held < quantity) {
-              return Outcome.rejected(
-                  RejectionReason.EXCEEDS_RESERVED,
-                  "reservation "
-                      + r.id
-                      + " holds "
-                      + held
-                      + " of "
-                      + sku
-                      + " at "
-                      + node
-                      + "; cannot ship "
-                      + quantity);
-            }
-            Tx tx = begin(key, now);
-            ship(tx, r, index, quantity);
-            commit(tx);
-            return Outcome.applied(retire(r, now));
+            return body.apply(r, now);
           } finally {
             unlockAll(r.locks);
           }

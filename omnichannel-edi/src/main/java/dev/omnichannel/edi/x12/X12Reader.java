@@ -729,7 +729,12 @@ public final class X12Reader implements Closeable {
         suffix = "\n";
       }
     }
-    delimiters = new Delimiters(elem, comp, rep, term, suffix);
+    try {
+      delimiters = new Delimiters(elem, comp, rep, term, suffix);
+    } catch (IllegalArgumentException e) {
+      // Delimiters has the last word on what a delimiter may be (blank, NUL, letters, digits).
+      throw error("invalid ISA delimiters: " + e.getMessage(), start, startLine);
+    }
     inInterchange = true;
     inGroup = false;
     inTransaction = false;

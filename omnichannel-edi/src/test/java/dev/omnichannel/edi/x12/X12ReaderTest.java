@@ -103,6 +103,18 @@ class X12ReaderTest {
   }
 
   @Test
+  void refusesANulDelimiterWithAPosition() {
+    // ISA16 (the component separator) is the 105th character: NUL there is not a delimiter.
+    int at = Fixtures.PO_850.indexOf("ISA") + 104;
+    String nul = Fixtures.PO_850.substring(0, at) + '\u0000' + Fixtures.PO_850.substring(at + 1);
+    for (ReaderOptions options : List.of(ReaderOptions.strict(), ReaderOptions.tolerantMode())) {
+      assertThatThrownBy(() -> drain(reader(nul, options)))
+          .isInstanceOf(EdiException.class)
+          .hasMessageContaining("invalid ISA delimiters");
+    }
+  }
+
+  @Test
   void strictRefusesWhatTolerantReadsWithWarnings() {
     String bom = "\uFEFF" + Fixtures.PO_850;
     assertThatThrownBy(
