@@ -173,6 +173,15 @@ public final class AvailabilitySnapshot {
     }
 
     /**
+     * Declares {@code sku} as known to the snapshot, with nothing available anywhere unless set
+     * otherwise: a SKU the pool holds but no channel may take now.
+     */
+    public Builder sku(Sku sku) {
+      byNode.computeIfAbsent(checkNotNull(sku, "sku"), k -> new LinkedHashMap<>());
+      return this;
+    }
+
+    /**
      * Sets what {@code channel} may take of {@code sku} at {@code node}.
      *
      * @throws IllegalArgumentException if {@code units} is negative

@@ -65,7 +65,7 @@ final class Residual {
     blocked.ifPresent(block::take);
     AvailabilitySnapshot.Builder b = AvailabilitySnapshot.builder(base.takenAt());
     for (Sku sku : skus) {
-      boolean any = false;
+      b.sku(sku);
       Map<NodeId, Long> gone = taken.getOrDefault(sku, Map.of());
       Map<NodeId, Long> shut = block.taken.getOrDefault(sku, Map.of());
       for (ChannelId channel : channels) {
@@ -73,12 +73,6 @@ final class Residual {
           long left =
               shut.containsKey(e.getKey()) ? 0 : e.getValue() - gone.getOrDefault(e.getKey(), 0L);
           b.available(sku, e.getKey(), channel, Math.max(0, left));
-          any = true;
-        }
-        if (!any && !channels.isEmpty()) {
-          // Keep the SKU known to the snapshot even when no channel may take any of it.
-          b.available(sku, NodeId.of("-"), channel, 0);
-          any = true;
         }
       }
     }

@@ -407,6 +407,10 @@ class InventoryPoolTest {
     assertThat(snapshot.available(KIT, DC, WHOLESALE)).isEqualTo(2);
     assertThat(snapshot.availableToPromise(TEE, WEB)).isEqualTo(23);
     assertThat(snapshot.contains(Sku.of("UNKNOWN"))).isFalse();
+    AvailabilitySnapshot declared =
+        AvailabilitySnapshot.builder(clock.instant()).sku(Sku.of("OUT-OF-STOCK")).build();
+    assertThat(declared.contains(Sku.of("OUT-OF-STOCK"))).isTrue();
+    assertThat(declared.availableByNode(Sku.of("OUT-OF-STOCK"), WEB)).isEmpty();
   }
 
   @Test
