@@ -16,6 +16,7 @@ import dev.omnichannel.core.inventory.spi.InventoryJournal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -48,7 +49,12 @@ final class BenchmarkPools {
    */
   static InventoryPoolBuilder builder(
       Clock clock, InventoryJournal journal, AvailabilityListener l) {
-    InventoryPoolBuilder b = InventoryPool.builder().clock(clock).journal(journal).listener(l);
+    InventoryPoolBuilder b =
+        InventoryPool.builder()
+            .clock(clock)
+            .journal(journal)
+            .listener(l)
+            .idempotency(Duration.ofHours(24), idempotencyKeys());
     for (int i = 0; i < NODES; i++) {
       b.node(
           new Node(
@@ -86,6 +92,15 @@ final class BenchmarkPools {
             .scarcityCutoff(12)
             .build());
     return b;
+  }
+
+  /**
+   * Returns how many idempotency keys the pool remembers: the pool's default (200,000) unless the
+   * system property {@code omnichannel.bench.idempotencyKeys} says otherwise, to measure what the
+   * size of that memory costs.
+   */
+  static int idempotencyKeys() {
+    return Integer.getInteger("omnichannel.bench.idempotencyKeys", 200_000);
   }
 
   /** Receives {@code units} of every SKU at every node. */
