@@ -1836,17 +1836,6 @@ final class DefaultInventoryPool implements InventoryPool {
         + "}";
   }
 
-  /** For tests: the per-(SKU, channel) availability sequence. */
-  long sequence(Sku sku, ChannelId channel) {
-    SkuState s = state(sku);
-    s.lock.lock();
-    try {
-      return s.sequence[channel(channel)];
-    } finally {
-      s.lock.unlock();
-    }
-  }
-
   /** For the drift check: every reservation id, sorted. */
   List<ReservationId> reservationIds() {
     List<ReservationId> ids = new ArrayList<>(reservations.keySet());
