@@ -42,7 +42,8 @@ public interface InventoryPool {
    * has not seen declares it.
    *
    * @return the position after the receipt
-   * @throws IllegalArgumentException if {@code quantity} is below 1
+   * @throws IllegalArgumentException if {@code quantity} is below 1 or {@code sku} is a bundle (a
+   *     bundle holds no stock of its own: receive its components)
    * @throws UnknownReferenceException if the node is unknown
    */
   Outcome<Position> receive(IdempotencyKey key, Sku sku, NodeId node, long quantity);
