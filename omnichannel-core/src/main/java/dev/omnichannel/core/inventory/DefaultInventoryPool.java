@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -1502,31 +1503,26 @@ final class DefaultInventoryPool implements InventoryPool {
   // Lookups and checks
 
   private int node(NodeId node) {
-    NodeId[] ids = nodeIds;
-    for (int i = 0; i < ids.length; i++) {
-      if (ids[i] == node) {
-        return i;
-      }
-    }
-    Integer n = nodeIndex.get(checkNotNull(node, "node"));
-    if (n == null) {
-      throw new UnknownReferenceException(UnknownReferenceException.Kind.NODE, node.value());
-    }
-    return n;
+    return index(nodeIds, nodeIndex, node, UnknownReferenceException.Kind.NODE);
   }
 
   private int channel(ChannelId channel) {
-    ChannelId[] ids = channelArray;
+    return index(channelArray, channelIndex, channel, UnknownReferenceException.Kind.CHANNEL);
+  }
+
+  /** Finds {@code id} among the few the pool was built with: by identity first, then by value. */
+  private static <T> int index(
+      T[] ids, ImmutableMap<T, Integer> byValue, T id, UnknownReferenceException.Kind kind) {
     for (int i = 0; i < ids.length; i++) {
-      if (ids[i] == channel) {
+      if (ids[i] == id) {
         return i;
       }
     }
-    Integer c = channelIndex.get(checkNotNull(channel, "channel"));
-    if (c == null) {
-      throw new UnknownReferenceException(UnknownReferenceException.Kind.CHANNEL, channel.value());
+    Integer i = byValue.get(checkNotNull(id, kind.name().toLowerCase(Locale.ROOT)));
+    if (i == null) {
+      throw new UnknownReferenceException(kind, id.toString());
     }
-    return c;
+    return i;
   }
 
   private SkuState state(Sku sku) {

@@ -96,10 +96,10 @@ public final class PolicyFuzz {
   private void run(List<PoolCommand> commands) {
     MutableClock clock = MutableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     InventoryPool pool = factory.apply(clock);
-    List<ReservationId> reservations = new ArrayList<>();
-    List<TransferId> transfers = new ArrayList<>();
-    List<Map.Entry<IdempotencyKey, PoolCommand>> history = new ArrayList<>();
-    PoolCommand.Context context = context(pool, reservations, transfers, clock, history);
+    PoolRun context = PoolRun.of(pool, clock);
+    List<ReservationId> reservations = context.reservations();
+    List<TransferId> transfers = context.transfers();
+    List<Map.Entry<IdempotencyKey, PoolCommand>> history = context.history();
     int step = 0;
     for (PoolCommand command : commands) {
       step++;
@@ -150,40 +150,6 @@ public final class PolicyFuzz {
       return c.keyIndex() < history;
     }
     return true;
-  }
-
-  static PoolCommand.Context context(
-      InventoryPool pool,
-      List<ReservationId> reservations,
-      List<TransferId> transfers,
-      MutableClock clock,
-      List<Map.Entry<IdempotencyKey, PoolCommand>> history) {
-    return new PoolCommand.Context() {
-      @Override
-      public InventoryPool pool() {
-        return pool;
-      }
-
-      @Override
-      public List<ReservationId> reservations() {
-        return reservations;
-      }
-
-      @Override
-      public List<TransferId> transfers() {
-        return transfers;
-      }
-
-      @Override
-      public MutableClock clock() {
-        return clock;
-      }
-
-      @Override
-      public List<Map.Entry<IdempotencyKey, PoolCommand>> history() {
-        return history;
-      }
-    };
   }
 
   /** Reads a pool's configuration back: nodes, channels, policies, SKUs and bundles. */

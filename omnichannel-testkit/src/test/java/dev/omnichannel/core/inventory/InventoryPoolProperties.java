@@ -15,6 +15,7 @@ import dev.omnichannel.testkit.inventory.MutableClock;
 import dev.omnichannel.testkit.inventory.PolicyFuzz;
 import dev.omnichannel.testkit.inventory.PoolCommand;
 import dev.omnichannel.testkit.inventory.PoolConfig;
+import dev.omnichannel.testkit.inventory.PoolRun;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -34,45 +35,25 @@ class InventoryPoolProperties {
   private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
 
   /** The real pool and what the run learned about it. */
-  static final class Sut implements PoolCommand.Context {
+  static final class Sut {
     final MutableClock clock = MutableClock.at(START);
     final InMemoryJournal journal = new InMemoryJournal();
     final List<AvailabilityEvent> events = new ArrayList<>();
     final InventoryPool pool;
-    final List<ReservationId> reservations = new ArrayList<>();
-    final List<TransferId> transfers = new ArrayList<>();
-    final List<Map.Entry<IdempotencyKey, PoolCommand>> history = new ArrayList<>();
+    final PoolRun run;
+    final List<ReservationId> reservations;
+    final List<TransferId> transfers;
+    final List<Map.Entry<IdempotencyKey, PoolCommand>> history;
     final Map<IdempotencyKey, Outcome<?>> firstOutcomes = new HashMap<>();
     final PoolConfig config;
 
     Sut(PoolConfig config) {
       this.config = config;
       this.pool = config.toBuilder(clock).journal(journal).listener(events::add).build();
-    }
-
-    @Override
-    public InventoryPool pool() {
-      return pool;
-    }
-
-    @Override
-    public List<ReservationId> reservations() {
-      return reservations;
-    }
-
-    @Override
-    public List<TransferId> transfers() {
-      return transfers;
-    }
-
-    @Override
-    public MutableClock clock() {
-      return clock;
-    }
-
-    @Override
-    public List<Map.Entry<IdempotencyKey, PoolCommand>> history() {
-      return history;
+      this.run = PoolRun.of(pool, clock);
+      this.reservations = run.reservations();
+      this.transfers = run.transfers();
+      this.history = run.history();
     }
   }
 
@@ -128,7 +109,7 @@ class InventoryPoolProperties {
       int reservationsBefore = model.reservations.size();
       int transfersBefore = model.transfers.size();
       ReferencePool.Expected expected = model.apply(command, key);
-      Outcome<?> actual = command.run(sut, key);
+      Outcome<?> actual = command.run(sut.run, key);
       model.history.add(new AbstractMap.SimpleImmutableEntry<>(key, command));
       sut.history.add(new AbstractMap.SimpleImmutableEntry<>(key, command));
       if (expected == null) {

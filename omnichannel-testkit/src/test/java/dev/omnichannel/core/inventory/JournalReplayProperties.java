@@ -125,7 +125,7 @@ class JournalReplayProperties {
                   config, sut.reservations.size(), sut.transfers.size(), sut.history.size())
               .generate(dev.omnichannel.testkit.GenContext.of(random.nextLong(), 50));
       IdempotencyKey key = IdempotencyKey.of("c" + i);
-      Outcome<?> outcome = command.run(sut, key);
+      Outcome<?> outcome = command.run(sut.run, key);
       sut.history.add(new AbstractMap.SimpleImmutableEntry<>(key, command));
       if (outcome instanceof Outcome.Applied<?> applied
           && !(command instanceof PoolCommand.Repeat)) {
