@@ -25,7 +25,7 @@ final class BundleState {
   long compute(int channel) {
     long min = Long.MAX_VALUE;
     for (int i = 0; i < components.length; i++) {
-      min = Math.min(min, components[i].published.get(channel) / units[i]);
+      min = Math.min(min, components[i].published(channel) / units[i]);
     }
     return min;
   }

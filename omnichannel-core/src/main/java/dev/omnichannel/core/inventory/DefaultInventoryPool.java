@@ -50,7 +50,7 @@ final class DefaultInventoryPool implements InventoryPool {
   private final ImmutableMap<ChannelId, Integer> channelIndex;
   private final ChannelRule[] rules;
   private final long[] totalFence;
-  private final ConcurrentHashMap<Sku, SkuState> skus = new ConcurrentHashMap<>();
+  private final SkuIndex skus;
   private final ImmutableMap<Sku, BundleState> bundles;
   private final ImmutableMap<Sku, ImmutableList<BundleState>> bundlesByComponent;
 
@@ -117,6 +117,7 @@ final class DefaultInventoryPool implements InventoryPool {
         new Generations<>(
             builder.idempotencyRetention.toMillis(), builder.idempotencyCapacity, clock.millis());
     this.channelArray = channels.toArray(new ChannelId[0]);
+    this.skus = new SkuIndex(channels.size(), builder.skus.size());
 
     for (Sku sku : builder.skus) {
       checkArgument(!builder.bundles.containsKey(sku), "SKU %s is declared as a bundle", sku);
@@ -150,12 +151,12 @@ final class DefaultInventoryPool implements InventoryPool {
     }
   }
 
-  private SkuState newStateWithoutBundles(Sku sku) {
-    return new SkuState(sku, nodeIds.length, channels.size());
+  private SkuState newStateWithoutBundles(Sku sku, int ordinal, long[] cells, int base) {
+    return new SkuState(sku, nodeIds.length, channels.size(), ordinal, cells, base);
   }
 
-  private SkuState newState(Sku sku) {
-    SkuState state = newStateWithoutBundles(sku);
+  private SkuState newState(Sku sku, int ordinal, long[] cells, int base) {
+    SkuState state = newStateWithoutBundles(sku, ordinal, cells, base);
     state.bundles = bundlesOf(sku);
     return state;
   }
@@ -897,19 +898,22 @@ final class DefaultInventoryPool implements InventoryPool {
   @Override
   public long availableToPromise(Sku sku, ChannelId channel) {
     int c = channel(channel);
-    SkuState s = skus.get(checkNotNull(sku, "sku"));
-    if (s != null) {
-      if (s.nextExpiry != Long.MAX_VALUE) {
-        sweepIfDue(s);
+    int ordinal = skus.find(checkNotNull(sku, "sku"));
+    if (ordinal >= 0) {
+      // Straight to the SKU's row of cells: its next expiry, then the published numbers.
+      long[] cells = skus.cells(ordinal);
+      int base = skus.base(ordinal);
+      if (SkuIndex.read(cells, base) != Long.MAX_VALUE) {
+        sweepIfDue(skus.state(ordinal));
       }
-      return s.published.get(c);
+      return SkuIndex.read(cells, base + 1 + c);
     }
     BundleState bundle = bundles.get(sku);
     if (bundle == null) {
       throw new UnknownReferenceException(UnknownReferenceException.Kind.SKU, sku.value());
     }
     for (SkuState component : bundle.components) {
-      if (component.nextExpiry != Long.MAX_VALUE) {
+      if (component.nextExpiry() != Long.MAX_VALUE) {
         sweepIfDue(component);
       }
     }
@@ -918,7 +922,7 @@ final class DefaultInventoryPool implements InventoryPool {
 
   private void sweepIfDue(SkuState s) {
     long now = clock.millis();
-    if (now >= s.nextExpiry) {
+    if (now >= s.nextExpiry()) {
       s.lock.lock();
       try {
         sweep(s, now);
@@ -944,9 +948,9 @@ final class DefaultInventoryPool implements InventoryPool {
                 + " x"
                 + bundle.units[i]
                 + ": published "
-                + component.published.get(c)
+                + component.published(c)
                 + " -> "
-                + component.published.get(c) / bundle.units[i]
+                + component.published(c) / bundle.units[i]
                 + " bundles");
       }
       notes.add("a bundle publishes the minimum over its components");
@@ -996,7 +1000,7 @@ final class DefaultInventoryPool implements InventoryPool {
       long afterBuffer = rule.buffer.apply(takeable, rule.rounding);
       long afterCap = Math.min(afterBuffer, rule.cap);
       long published = afterCap - afterCap % rule.lot;
-      Verify.verify(published == s.published.get(c), "explanation disagrees with published");
+      Verify.verify(published == s.published(c), "explanation disagrees with published");
       return new AvailabilityExplanation(
           sku,
           channel,
@@ -1096,7 +1100,7 @@ final class DefaultInventoryPool implements InventoryPool {
           for (int n : rule.eligible) {
             builder.available(s.sku, nodeIds[n], rule.id, none ? 0 : give(s, rule, n));
           }
-          builder.published(s.sku, rule.id, s.published.get(rule.index));
+          builder.published(s.sku, rule.id, s.published(rule.index));
         }
       }
       for (BundleState bundle : wantedBundles) {
@@ -1112,9 +1116,18 @@ final class DefaultInventoryPool implements InventoryPool {
     }
   }
 
+  private List<Sku> skuKeys() {
+    List<SkuState> states = skus.values();
+    List<Sku> keys = new ArrayList<>(states.size());
+    for (SkuState s : states) {
+      keys.add(s.sku);
+    }
+    return keys;
+  }
+
   @Override
   public Set<Sku> skus() {
-    return ImmutableSet.<Sku>builder().addAll(skus.keySet()).addAll(bundles.keySet()).build();
+    return ImmutableSet.<Sku>builder().addAll(skuKeys()).addAll(bundles.keySet()).build();
   }
 
   @Override
@@ -1137,7 +1150,7 @@ final class DefaultInventoryPool implements InventoryPool {
     long now = clock.millis();
     int expired = 0;
     for (SkuState s : skus.values()) {
-      if (now >= s.nextExpiry) {
+      if (now >= s.nextExpiry()) {
         s.lock.lock();
         try {
           expired += sweep(s, now);
@@ -1170,7 +1183,7 @@ final class DefaultInventoryPool implements InventoryPool {
         }
       }
     }
-    TreeSet<SkuState> sorted = new TreeSet<>(skus.values());
+    TreeSet<SkuState> sorted = new TreeSet<SkuState>(skus.values());
     outer:
     for (SkuState s : sorted) {
       s.lock.lock();
@@ -1236,10 +1249,10 @@ final class DefaultInventoryPool implements InventoryPool {
     @Nullable Instant instant = known;
     for (ChannelRule rule : rules) {
       int c = rule.index;
-      long previous = s.published.get(c);
+      long previous = s.published(c);
       long current = published(s, rule);
       if (current != previous) {
-        s.published.set(c, current);
+        s.publish(c, current);
         long sequence = ++s.sequence[c];
         if (!replaying && listeners.length > 0) {
           if (instant == null) {
@@ -1303,7 +1316,7 @@ final class DefaultInventoryPool implements InventoryPool {
    * of holds that became expired as a whole.
    */
   private int sweep(SkuState s, long now) {
-    if (now < s.nextExpiry) {
+    if (now < s.nextExpiry()) {
       return 0;
     }
     PriorityQueue<ReservationRecord> queue = s.holds;
@@ -1330,9 +1343,9 @@ final class DefaultInventoryPool implements InventoryPool {
           retire(head, now);
         }
       }
-      s.nextExpiry = head == null ? Long.MAX_VALUE : head.expiresAtMillis;
+      s.nextExpiry(head == null ? Long.MAX_VALUE : head.expiresAtMillis);
     } else {
-      s.nextExpiry = Long.MAX_VALUE;
+      s.nextExpiry(Long.MAX_VALUE);
     }
     return expired;
   }

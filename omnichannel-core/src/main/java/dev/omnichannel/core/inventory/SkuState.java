@@ -2,13 +2,13 @@ package dev.omnichannel.core.inventory;
 
 import dev.omnichannel.core.Sku;
 import java.util.PriorityQueue;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The stock of one SKU at every node, with the numbers published to every channel. Guarded by
- * {@link #lock}, except {@link #published} and {@link #nextExpiry}, which readers see without it.
+ * {@link #lock}, except the published numbers and the next expiry, which live in the SKU's row of
+ * cells in the {@link SkuIndex}: written under the lock with release semantics, read without it.
  */
 final class SkuState implements Comparable<SkuState> {
   final Sku sku;
@@ -18,14 +18,16 @@ final class SkuState implements Comparable<SkuState> {
   final long[] quarantined;
   final long[] inTransit;
 
-  /** Published per channel, written under the lock, read without it. */
-  final AtomicLongArray published;
+  /** The number the index gave this SKU. */
+  final int ordinal;
+
+  /** The chunk of cells holding this SKU's row, which starts at {@link #base}. */
+  private final long[] cells;
+
+  private final int base;
 
   /** Availability event sequence per channel. */
   final long[] sequence;
-
-  /** The earliest expiry of a hold on this SKU, or {@code Long.MAX_VALUE}. */
-  volatile long nextExpiry = Long.MAX_VALUE;
 
   /**
    * Holds on this SKU by expiry; entries of confirmed or released holds are skipped when polled.
@@ -35,14 +37,36 @@ final class SkuState implements Comparable<SkuState> {
   /** Bundles this SKU is a component of. */
   BundleState[] bundles = new BundleState[0];
 
-  SkuState(Sku sku, int nodes, int channels) {
+  SkuState(Sku sku, int nodes, int channels, int ordinal, long[] cells, int base) {
     this.sku = sku;
+    this.ordinal = ordinal;
+    this.cells = cells;
+    this.base = base;
     this.onHand = new long[nodes];
     this.reserved = new long[nodes];
     this.quarantined = new long[nodes];
     this.inTransit = new long[nodes];
-    this.published = new AtomicLongArray(channels);
     this.sequence = new long[channels];
+  }
+
+  /** The number published to channel {@code c}; readable without the lock. */
+  long published(int c) {
+    return SkuIndex.read(cells, base + 1 + c);
+  }
+
+  /** Sets the number published to channel {@code c}; with the lock held. */
+  void publish(int c, long value) {
+    SkuIndex.write(cells, base + 1 + c, value);
+  }
+
+  /** The earliest expiry of a hold on this SKU, or {@code Long.MAX_VALUE}; readable unlocked. */
+  long nextExpiry() {
+    return SkuIndex.read(cells, base);
+  }
+
+  /** Sets the earliest expiry; with the lock held. */
+  void nextExpiry(long millis) {
+    SkuIndex.write(cells, base, millis);
   }
 
   long free(int node) {
@@ -56,8 +80,8 @@ final class SkuState implements Comparable<SkuState> {
       holds = queue;
     }
     queue.add(record);
-    if (record.expiresAtMillis < nextExpiry) {
-      nextExpiry = record.expiresAtMillis;
+    if (record.expiresAtMillis < nextExpiry()) {
+      nextExpiry(record.expiresAtMillis);
     }
   }
 

@@ -1,0 +1,148 @@
+package dev.omnichannel.core.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.omnichannel.core.Sku;
+import dev.omnichannel.testkit.Gen;
+import dev.omnichannel.testkit.Property;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pool's SKU index behaves as an insertion-ordered map: every SKU added is found under its
+ * first ordinal, nothing else is found, and each SKU's row of cells is its own.
+ */
+class SkuIndexProperties {
+  private static final int CHANNELS = 3;
+
+  /** "Aa" and "BB" share a hash code, as do every string built from them of equal length. */
+  private static final Gen<String> KEYS =
+      Gen.oneOf(
+          Gen.strings("AaBB", 1, 6),
+          Gen.strings("xyzé中-0", 1, 12),
+          Gen.strings("q", 120, 128),
+          Gen.strings(1, 40));
+
+  private static SkuState create(Sku sku, int ordinal, long[] cells, int base) {
+    return new SkuState(sku, 2, CHANNELS, ordinal, cells, base);
+  }
+
+  @Test
+  void behavesAsAnInsertionOrderedMap() {
+    Gen<List<String>> keys = Gen.listOf(KEYS, 0, 300);
+    Property.forAll(Gen.zip(keys, Gen.listOf(KEYS, 0, 30), (a, b) -> List.of(a, b)))
+        .tries(300)
+        .check(
+            input -> {
+              List<String> added = clean(input.get(0));
+              List<String> probes = clean(input.get(1));
+              SkuIndex index = new SkuIndex(CHANNELS, 1);
+              Map<String, SkuState> model = new LinkedHashMap<>();
+              for (String key : added) {
+                SkuState state = index.computeIfAbsent(Sku.of(key), SkuIndexProperties::create);
+                SkuState first = model.putIfAbsent(key, state);
+                if (first != null) {
+                  assertThat(state).as("re-adding %s", key).isSameAs(first);
+                }
+              }
+              assertThat(index.size()).isEqualTo(model.size());
+              assertThat(index.values()).containsExactlyElementsOf(model.values());
+              int ordinal = 0;
+              for (Map.Entry<String, SkuState> e : model.entrySet()) {
+                // A fresh Sku with a fresh String: found by value, not by identity.
+                Sku copy = Sku.of(new String(e.getKey().toCharArray()));
+                assertThat(index.find(copy)).as("ordinal of %s", e.getKey()).isEqualTo(ordinal);
+                assertThat(index.get(copy)).isSameAs(e.getValue());
+                assertThat(e.getValue().ordinal).isEqualTo(ordinal);
+                ordinal++;
+              }
+              for (String probe : probes) {
+                assertThat(index.find(Sku.of(probe)) >= 0)
+                    .as("found %s", probe)
+                    .isEqualTo(model.containsKey(probe));
+              }
+              // Rows do not overlap: write a distinct value into every cell and read all back.
+              List<SkuState> states = new ArrayList<>(model.values());
+              for (SkuState s : states) {
+                assertThat(s.nextExpiry()).isEqualTo(Long.MAX_VALUE);
+                for (int c = 0; c < CHANNELS; c++) {
+                  assertThat(s.published(c)).isZero();
+                  s.publish(c, s.ordinal * 10L + c);
+                }
+                s.nextExpiry(s.ordinal);
+              }
+              for (SkuState s : states) {
+                assertThat(s.nextExpiry()).isEqualTo(s.ordinal);
+                for (int c = 0; c < CHANNELS; c++) {
+                  assertThat(s.published(c)).isEqualTo(s.ordinal * 10L + c);
+                }
+              }
+            });
+  }
+
+  private static List<String> clean(List<String> raw) {
+    List<String> keys = new ArrayList<>();
+    for (String k : raw) {
+      StringBuilder b = new StringBuilder();
+      k.codePoints().filter(cp -> cp > ' ' && cp != 0x7f).forEach(b::appendCodePoint);
+      if (b.length() > 0 && b.length() <= 128) {
+        keys.add(b.toString());
+      }
+    }
+    return keys;
+  }
+
+  @Test
+  void growsAcrossChunksAndArenas() {
+    SkuIndex index = new SkuIndex(CHANNELS, 16);
+    int count = 3 * SkuIndex.CHUNK + 17;
+    String pad = "p".repeat(100); // 100+ characters a key: several arena chunks
+    for (int i = 0; i < count; i++) {
+      index.computeIfAbsent(Sku.of(pad + i), SkuIndexProperties::create).publish(1, i);
+    }
+    assertThat(index.size()).isEqualTo(count);
+    for (int i = 0; i < count; i++) {
+      int ordinal = index.find(Sku.of(pad + i));
+      assertThat(ordinal).isEqualTo(i);
+      assertThat(index.state(ordinal).published(1)).isEqualTo(i);
+      assertThat(SkuIndex.read(index.cells(ordinal), index.base(ordinal) + 2)).isEqualTo(i);
+    }
+    assertThat(index.find(Sku.of(pad + count))).isEqualTo(-1);
+  }
+
+  @Test
+  void readersNeverMissWhatWasAddedBeforeThem() throws InterruptedException {
+    SkuIndex index = new SkuIndex(CHANNELS, 16);
+    int count = 60_000;
+    AtomicInteger added = new AtomicInteger();
+    AtomicReference<String> failure = new AtomicReference<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              int i = 0;
+              while (added.get() < count && failure.get() == null) {
+                int known = added.get();
+                if (known == 0) {
+                  continue;
+                }
+                i = (i + 7919) % known;
+                int ordinal = index.find(Sku.of("S" + i));
+                if (ordinal != i || index.state(ordinal).published(0) != i) {
+                  failure.set("S" + i + " found at " + ordinal + " with " + known + " added");
+                }
+              }
+            });
+    reader.start();
+    for (int i = 0; i < count; i++) {
+      index.computeIfAbsent(Sku.of("S" + i), SkuIndexProperties::create).publish(0, i);
+      added.set(i + 1);
+    }
+    reader.join();
+    assertThat(failure.get()).isNull();
+  }
+}
