@@ -9,6 +9,7 @@ import dev.omnichannel.core.inventory.Position;
 import dev.omnichannel.core.inventory.Reservation;
 import dev.omnichannel.core.inventory.ReservationLine;
 import dev.omnichannel.core.inventory.ReserveRequest;
+import dev.omnichannel.core.inventory.SkuHandle;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,6 +51,7 @@ public class InventoryBenchmark {
     BenchmarkPools.CountingListener listener;
     final AtomicLong keys = new AtomicLong();
     final Sku hot = BenchmarkPools.sku(0);
+    SkuHandle[] handles = new SkuHandle[0];
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -57,6 +59,10 @@ public class InventoryBenchmark {
       listener = new BenchmarkPools.CountingListener();
       pool = BenchmarkPools.builder(Clock.systemUTC(), journal, listener).build();
       BenchmarkPools.stock(pool, SKUS, 1_000);
+      handles = new SkuHandle[SKUS];
+      for (int i = 0; i < SKUS; i++) {
+        handles[i] = pool.handle(SKU_CACHE[i]);
+      }
     }
 
     @TearDown(Level.Trial)
@@ -141,6 +147,32 @@ public class InventoryBenchmark {
     int ch = c.channel;
     c.channel = ch == 4 ? 0 : ch + 1;
     return s.pool.availableToPromise(SKU_CACHE[ZIPF[i]], BenchmarkPools.CHANNELS[ch]);
+  }
+
+  /**
+   * (c) Reads through handles the host resolved once per SKU ({@link InventoryPool#handle}), SKUs
+   * with the same stride: what a feed or a product-page service that keeps its catalogue's handles
+   * pays.
+   */
+  @Benchmark
+  @Threads(1)
+  public long availableToPromiseByHandle(PoolState s, Cursor c) {
+    int sku = c.sku;
+    c.sku = sku + 7919 >= SKUS ? (sku + 7919) % SKUS : sku + 7919;
+    int ch = c.channel;
+    c.channel = ch == 4 ? 0 : ch + 1;
+    return s.handles[sku].availableToPromise(BenchmarkPools.CHANNELS[ch]);
+  }
+
+  /** (c) Reads through handles, SKUs drawn from the same Zipf(1) sequence. */
+  @Benchmark
+  @Threads(1)
+  public long availableToPromiseByHandleSkewed(PoolState s, Cursor c) {
+    int i = c.sku;
+    c.sku = i + 1 == ZIPF.length ? 0 : i + 1;
+    int ch = c.channel;
+    c.channel = ch == 4 ? 0 : ch + 1;
+    return s.handles[ZIPF[i]].availableToPromise(BenchmarkPools.CHANNELS[ch]);
   }
 
   /** A fixed sequence of SKU indexes drawn from Zipf(1) over the catalogue, seeded. */

@@ -920,6 +920,66 @@ final class DefaultInventoryPool implements InventoryPool {
     return bundle.published.get(c);
   }
 
+  @Override
+  public SkuHandle handle(Sku sku) {
+    int ordinal = skus.find(checkNotNull(sku, "sku"));
+    if (ordinal >= 0) {
+      return new StockHandle(skus.state(ordinal), skus.cells(ordinal), skus.base(ordinal));
+    }
+    BundleState bundle = bundles.get(sku);
+    if (bundle == null) {
+      throw new UnknownReferenceException(UnknownReferenceException.Kind.SKU, sku.value());
+    }
+    return new SkuHandle() {
+      @Override
+      public Sku sku() {
+        return bundle.sku;
+      }
+
+      @Override
+      public long availableToPromise(ChannelId channel) {
+        return DefaultInventoryPool.this.availableToPromise(bundle.sku, channel);
+      }
+
+      @Override
+      public String toString() {
+        return bundle.sku.value();
+      }
+    };
+  }
+
+  /** A handle on a stocked SKU: reads its row of cells directly. */
+  private final class StockHandle implements SkuHandle {
+    private final SkuState state;
+    private final long[] cells;
+    private final int base;
+
+    StockHandle(SkuState state, long[] cells, int base) {
+      this.state = state;
+      this.cells = cells;
+      this.base = base;
+    }
+
+    @Override
+    public Sku sku() {
+      return state.sku;
+    }
+
+    @Override
+    public long availableToPromise(ChannelId channel) {
+      int c = channel(channel);
+      if (SkuIndex.read(cells, base) != Long.MAX_VALUE) {
+        sweepIfDue(state);
+      }
+      return SkuIndex.read(cells, base + 1 + c);
+    }
+
+    @Override
+    public String toString() {
+      return state.sku.value();
+    }
+  }
+
   private void sweepIfDue(SkuState s) {
     long now = clock.millis();
     if (now >= s.nextExpiry()) {

@@ -123,6 +123,16 @@ public interface InventoryPool {
    */
   long availableToPromise(Sku sku, ChannelId channel);
 
+  /**
+   * Resolves {@code sku} once and returns a handle that reads its published numbers without looking
+   * it up again: for hosts that serve the same catalogue at high rates (product pages, channel
+   * feeds) and keep one handle per SKU. A handle reads exactly what {@link #availableToPromise}
+   * returns, applies due expiries the same way, and stays valid for the pool's lifetime.
+   *
+   * @throws UnknownReferenceException if the SKU is unknown
+   */
+  SkuHandle handle(Sku sku);
+
   /** Returns how {@link #availableToPromise} was computed for {@code sku} and {@code channel}. */
   AvailabilityExplanation explain(Sku sku, ChannelId channel);
 

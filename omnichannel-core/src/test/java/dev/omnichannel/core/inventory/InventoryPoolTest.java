@@ -259,6 +259,11 @@ class InventoryPoolTest {
         .hasMessage("unknown node: NOWHERE");
     assertThatThrownBy(() -> pool.availableToPromise(Sku.of("NOPE"), WEB))
         .isInstanceOf(UnknownReferenceException.class);
+    assertThatThrownBy(() -> pool.handle(Sku.of("NOPE")))
+        .isInstanceOf(UnknownReferenceException.class)
+        .hasMessage("unknown sku: NOPE");
+    assertThatThrownBy(() -> pool.handle(TEE).availableToPromise(ChannelId.of("ebay")))
+        .isInstanceOf(UnknownReferenceException.class);
     assertThatThrownBy(
             () ->
                 pool.reserve(

@@ -205,6 +205,10 @@ class InventoryPoolProperties {
       for (Sku sku : config.allSkus()) {
         for (int c = 0; c < model.channels.size(); c++) {
           ChannelId channel = model.channels.get(c);
+          // Through a handle first (it applies due expiries itself), then by value.
+          assertThat(pool.handle(sku).availableToPromise(channel))
+              .as("published %s to %s through a handle after %s", sku, channel, after)
+              .isEqualTo(model.published(sku, c));
           assertThat(pool.availableToPromise(sku, channel))
               .as("published %s to %s after %s", sku, channel, after)
               .isEqualTo(model.published(sku, c));
