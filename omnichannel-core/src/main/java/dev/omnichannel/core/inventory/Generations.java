@@ -34,7 +34,8 @@ final class Generations<K, V> {
   Generations(long retentionMillis, int capacity, long now) {
     this.halfRetentionMillis = Math.max(1, retentionMillis / 2);
     this.halfCapacity = Math.max(1, capacity / 2);
-    this.presize = Math.min(halfCapacity, 1 << 16);
+    // Sized for a full generation, so that a busy one never rehashes while it fills.
+    this.presize = Math.min(halfCapacity, 1 << 20);
     this.current = new Generation<>(presize, now);
     this.previous = new Generation<>(16, now);
   }

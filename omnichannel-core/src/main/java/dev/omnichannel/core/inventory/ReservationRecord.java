@@ -5,6 +5,7 @@ import dev.omnichannel.core.ChannelId;
 import dev.omnichannel.core.IdempotencyKey;
 import java.time.Instant;
 import java.util.Comparator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reservation's mutable state. Allocation {@code i} is guarded by the lock of {@code states[i]};
@@ -31,6 +32,12 @@ final class ReservationRecord {
   final long[] quantity;
   final long[] fulfilled;
   final boolean[] settled;
+
+  /**
+   * The allocations of the last view, shared by the next views while nothing more is fulfilled: a
+   * reservation's views live as long as its idempotency keys, so sharing them saves memory.
+   */
+  private @Nullable ImmutableList<Allocation> allocations;
 
   ReservationRecord(
       ReservationId id,
@@ -72,10 +79,16 @@ final class ReservationRecord {
   }
 
   Reservation view(DefaultInventoryPool pool, long now) {
-    ImmutableList.Builder<Allocation> allocations = ImmutableList.builder();
-    for (int i = 0; i < states.length; i++) {
-      allocations.add(
-          new Allocation(states[i].sku, pool.nodeId(nodes[i]), quantity[i], fulfilled[i]));
+    ImmutableList<Allocation> list = allocations;
+    if (list == null || !current(list)) {
+      ImmutableList.Builder<Allocation> builder =
+          ImmutableList.builderWithExpectedSize(states.length);
+      for (int i = 0; i < states.length; i++) {
+        builder.add(
+            new Allocation(states[i].sku, pool.nodeId(nodes[i]), quantity[i], fulfilled[i]));
+      }
+      list = builder.build();
+      allocations = list;
     }
     ReservationState current = state;
     if (current == ReservationState.ACTIVE && expiredAt(now)) {
@@ -88,6 +101,16 @@ final class ReservationRecord {
         kind,
         kind == ReservationKind.HOLD ? Instant.ofEpochMilli(expiresAtMillis) : null,
         current,
-        allocations.build());
+        list);
+  }
+
+  /** Whether {@code list} still shows what was fulfilled: views then share it. */
+  private boolean current(ImmutableList<Allocation> list) {
+    for (int i = 0; i < fulfilled.length; i++) {
+      if (list.get(i).fulfilled() != fulfilled[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 }
