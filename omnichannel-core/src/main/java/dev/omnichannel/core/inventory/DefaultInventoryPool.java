@@ -115,7 +115,9 @@ final class DefaultInventoryPool implements InventoryPool {
             builder.idempotencyRetention.toMillis(), builder.idempotencyCapacity, clock.millis());
     this.settled =
         new Generations<>(
-            builder.idempotencyRetention.toMillis(), builder.idempotencyCapacity, clock.millis());
+            builder.idempotencyRetention.toMillis(),
+            Math.max(2, builder.idempotencyCapacity / 2),
+            clock.millis());
     this.channelArray = channels.toArray(new ChannelId[0]);
     this.skus = new SkuIndex(channels.size(), builder.skus.size());
 

@@ -51,19 +51,28 @@ final class Generations<K, V> {
    * the key: callers whose values others wait on must release such waiters.
    */
   @Nullable V putIfAbsent(K key, V value, long now) {
+    V existing = get(key);
+    if (existing != null) {
+      return existing; // a repeat inserts nothing, so it turns nothing
+    }
     Generation<K, V> cur = current;
-    V existing = cur.map.putIfAbsent(key, value);
+    // Turn before inserting, never after: an entry then outlives the rest of its own generation
+    // and a whole next one.
+    if (cur.size.get() >= halfCapacity || now - cur.createdAt >= halfRetentionMillis) {
+      rotate(cur, now);
+      cur = current;
+    }
+    existing = cur.map.putIfAbsent(key, value);
     if (existing != null) {
       return existing;
     }
     existing = previous.map.get(key);
-    if (existing != null) {
+    // Our own value when a turn made our generation the previous one meanwhile: still ours.
+    if (existing != null && existing != value) {
       cur.map.remove(key, value);
       return existing;
     }
-    if (cur.size.incrementAndGet() >= halfCapacity || now - cur.createdAt >= halfRetentionMillis) {
-      rotate(cur, now);
-    }
+    cur.size.incrementAndGet();
     return null;
   }
 

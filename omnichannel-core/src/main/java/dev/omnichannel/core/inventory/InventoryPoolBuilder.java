@@ -127,8 +127,10 @@ public final class InventoryPoolBuilder {
   /**
    * Sets how long and how many idempotency keys the pool remembers: each key is remembered for at
    * least half of {@code retention} and at least the next {@code capacity / 2} keys, whichever ends
-   * first. Settled reservations are remembered on the same terms. Defaults: 24 hours, 200,000 keys.
-   * A host that needs longer windows keeps its own record of keys in front of the pool.
+   * first. Settled reservations are remembered on the same terms counted in reservations, with half
+   * the capacity: at least the next {@code capacity / 4} settled reservations, since each took at
+   * least two keys (the one that made it and the one that settled it). Defaults: 24 hours, 200,000
+   * keys. A host that needs longer windows keeps its own record of keys in front of the pool.
    *
    * @throws IllegalArgumentException if {@code retention} is not positive or above 30 days, or
    *     {@code capacity} is below 2

@@ -433,4 +433,55 @@ class InventoryPoolTest {
     assertThat(calls.get()).isPositive();
     assertThat(pool.position(TEE, DC).onHand()).isEqualTo(30);
   }
+
+  @Test
+  void idempotencyKeysAndSettledReservationsAreRememberedForTheirWindow() {
+    InventoryPool pool = builder().idempotency(Duration.ofHours(1), 8).build();
+    IdempotencyKey first = key();
+    pool.receive(first, TEE, DC, 1).orThrow();
+    for (int i = 0; i < 4; i++) { // the next capacity / 2 keys
+      pool.receive(key(), CAP, DC, 1).orThrow();
+    }
+    pool.receive(first, TEE, DC, 1).orThrow();
+    assertThat(pool.position(TEE, DC).onHand()).as("replayed, not applied").isEqualTo(1);
+    for (int i = 0; i < 4; i++) {
+      pool.receive(key(), CAP, DC, 1).orThrow();
+    }
+    pool.receive(first, TEE, DC, 1).orThrow();
+    assertThat(pool.position(TEE, DC).onHand()).as("forgotten, so applied").isEqualTo(2);
+
+    IdempotencyKey late = key();
+    pool.receive(late, TEE, DC, 1).orThrow();
+    clock.advance(Duration.ofMinutes(29));
+    pool.receive(late, TEE, DC, 1).orThrow();
+    assertThat(pool.position(TEE, DC).onHand()).as("within half the retention").isEqualTo(3);
+    // Generations turn on the first key after half the retention; the second turn forgets.
+    clock.advance(Duration.ofMinutes(31));
+    pool.receive(key(), CAP, DC, 1).orThrow();
+    clock.advance(Duration.ofMinutes(31));
+    pool.receive(key(), CAP, DC, 1).orThrow();
+    pool.receive(late, TEE, DC, 1).orThrow();
+    assertThat(pool.position(TEE, DC).onHand()).as("past the retention").isEqualTo(4);
+
+    // Settled reservations: at least the next capacity / 4 are remembered, then forgotten.
+    ReservationId settled = settle(pool);
+    for (int i = 0; i < 2; i++) {
+      settle(pool);
+    }
+    assertThat(pool.reservation(settled))
+        .get()
+        .extracting(Reservation::state)
+        .isEqualTo(ReservationState.RELEASED);
+    for (int i = 0; i < 2; i++) {
+      settle(pool);
+    }
+    assertThat(pool.reservation(settled)).isEmpty();
+  }
+
+  private ReservationId settle(InventoryPool pool) {
+    ReservationId id =
+        pool.reserve(ReserveRequest.firm(key(), WEB, ReservationLine.of(CAP, 1))).orThrow().id();
+    pool.release(key(), id).orThrow();
+    return id;
+  }
 }
