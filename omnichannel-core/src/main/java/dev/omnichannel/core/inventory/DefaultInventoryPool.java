@@ -163,9 +163,11 @@ final class DefaultInventoryPool implements InventoryPool {
     return state;
   }
 
+  private static final BundleState[] NO_BUNDLES = new BundleState[0];
+
   private BundleState[] bundlesOf(Sku sku) {
     ImmutableList<BundleState> list = bundlesByComponent.get(sku);
-    return list == null ? new BundleState[0] : list.toArray(new BundleState[0]);
+    return list == null ? NO_BUNDLES : list.toArray(new BundleState[0]);
   }
 
   NodeId nodeId(int node) {
@@ -210,7 +212,7 @@ final class DefaultInventoryPool implements InventoryPool {
         new ReceiveCommand(sku, node, quantity),
         () -> {
           SkuState s = skus.computeIfAbsent(sku, this::newState);
-          s.lock.lock();
+          s.lock();
           try {
             Tx tx = begin(key, s);
             if (s.onHand[n] > Long.MAX_VALUE - quantity) {
@@ -223,7 +225,7 @@ final class DefaultInventoryPool implements InventoryPool {
             commit(tx);
             return Outcome.applied(position(s, n));
           } finally {
-            s.lock.unlock();
+            s.unlock();
           }
         });
   }
@@ -238,7 +240,7 @@ final class DefaultInventoryPool implements InventoryPool {
         key,
         new AdjustCommand(sku, node, adjustment),
         () -> {
-          s.lock.lock();
+          s.lock();
           try {
             Tx tx = begin(key, s);
             long target;
@@ -278,7 +280,7 @@ final class DefaultInventoryPool implements InventoryPool {
             commit(tx);
             return Outcome.applied(position(s, n));
           } finally {
-            s.lock.unlock();
+            s.unlock();
           }
         });
   }
@@ -695,7 +697,7 @@ final class DefaultInventoryPool implements InventoryPool {
         key,
         new ShipTransferCommand(sku, from, to, quantity),
         () -> {
-          s.lock.lock();
+          s.lock();
           try {
             Tx tx = begin(key, s);
             if (s.free(f) < quantity) {
@@ -725,7 +727,7 @@ final class DefaultInventoryPool implements InventoryPool {
             commit(tx);
             return Outcome.applied(view(transfer));
           } finally {
-            s.lock.unlock();
+            s.unlock();
           }
         });
   }
@@ -744,7 +746,7 @@ final class DefaultInventoryPool implements InventoryPool {
         key,
         new ReceiveTransferCommand(id, quantity),
         () -> {
-          s.lock.lock();
+          s.lock();
           try {
             Tx tx = begin(key, s);
             long inTransit = transfer.quantity - transfer.received;
@@ -770,7 +772,7 @@ final class DefaultInventoryPool implements InventoryPool {
             commit(tx);
             return Outcome.applied(view(transfer));
           } finally {
-            s.lock.unlock();
+            s.unlock();
           }
         });
   }
@@ -791,7 +793,7 @@ final class DefaultInventoryPool implements InventoryPool {
         new QuarantineCommand(sku, node, quantity, fromOnHand, reason),
         () -> {
           SkuState s = skus.computeIfAbsent(sku, this::newState);
-          s.lock.lock();
+          s.lock();
           try {
             Tx tx = begin(key, s);
             if (fromOnHand && s.free(n) < quantity) {
@@ -826,7 +828,7 @@ final class DefaultInventoryPool implements InventoryPool {
             commit(tx);
             return Outcome.applied(position(s, n));
           } finally {
-            s.lock.unlock();
+            s.unlock();
           }
         });
   }
@@ -864,7 +866,7 @@ final class DefaultInventoryPool implements InventoryPool {
       long quantity,
       MovementType type,
       @Nullable String reason) {
-    s.lock.lock();
+    s.lock();
     try {
       Tx tx = begin(key, s);
       if (s.quarantined[n] < quantity) {
@@ -890,7 +892,7 @@ final class DefaultInventoryPool implements InventoryPool {
       commit(tx);
       return Outcome.applied(position(s, n));
     } finally {
-      s.lock.unlock();
+      s.unlock();
     }
   }
 
@@ -985,11 +987,11 @@ final class DefaultInventoryPool implements InventoryPool {
   private void sweepIfDue(SkuState s) {
     long now = clock.millis();
     if (now >= s.nextExpiry()) {
-      s.lock.lock();
+      s.lock();
       try {
         sweep(s, now);
       } finally {
-        s.lock.unlock();
+        s.unlock();
       }
     }
   }
@@ -1028,7 +1030,7 @@ final class DefaultInventoryPool implements InventoryPool {
           notes.build());
     }
     SkuState s = state(sku);
-    s.lock.lock();
+    s.lock();
     try {
       sweep(s, clock.millis());
       ImmutableList.Builder<AvailabilityExplanation.NodeLine> lines = ImmutableList.builder();
@@ -1074,7 +1076,7 @@ final class DefaultInventoryPool implements InventoryPool {
           published,
           notes.build());
     } finally {
-      s.lock.unlock();
+      s.unlock();
     }
   }
 
@@ -1082,12 +1084,12 @@ final class DefaultInventoryPool implements InventoryPool {
   public Position position(Sku sku, NodeId node) {
     int n = node(node);
     SkuState s = state(sku);
-    s.lock.lock();
+    s.lock();
     try {
       sweep(s, clock.millis());
       return position(s, n);
     } finally {
-      s.lock.unlock();
+      s.unlock();
     }
   }
 
@@ -1120,11 +1122,11 @@ final class DefaultInventoryPool implements InventoryPool {
     if (t == null) {
       return Optional.empty();
     }
-    t.state.lock.lock();
+    t.state.lock();
     try {
       return Optional.of(view(t));
     } finally {
-      t.state.lock.unlock();
+      t.state.unlock();
     }
   }
 
@@ -1213,11 +1215,11 @@ final class DefaultInventoryPool implements InventoryPool {
     int expired = 0;
     for (SkuState s : skus.values()) {
       if (now >= s.nextExpiry()) {
-        s.lock.lock();
+        s.lock();
         try {
           expired += sweep(s, now);
         } finally {
-          s.lock.unlock();
+          s.unlock();
         }
       }
     }
@@ -1248,7 +1250,7 @@ final class DefaultInventoryPool implements InventoryPool {
     TreeSet<SkuState> sorted = new TreeSet<SkuState>(skus.values());
     outer:
     for (SkuState s : sorted) {
-      s.lock.lock();
+      s.lock();
       try {
         for (int n = 0; n < nodeIds.length; n++) {
           if (totalFence[n] > 0 && totalFence[n] > s.free(n)) {
@@ -1268,7 +1270,7 @@ final class DefaultInventoryPool implements InventoryPool {
           }
         }
       } finally {
-        s.lock.unlock();
+        s.unlock();
       }
     }
     return ImmutableList.copyOf(findings);
@@ -1564,13 +1566,13 @@ final class DefaultInventoryPool implements InventoryPool {
 
   private static void lockAll(SkuState[] locks) {
     for (SkuState s : locks) {
-      s.lock.lock();
+      s.lock();
     }
   }
 
   private static void unlockAll(SkuState[] locks) {
     for (int i = locks.length - 1; i >= 0; i--) {
-      locks[i].lock.unlock();
+      locks[i].unlock();
     }
   }
 
@@ -1921,13 +1923,13 @@ final class DefaultInventoryPool implements InventoryPool {
   Map<String, Long> sequences() {
     Map<String, Long> result = new HashMap<>();
     for (SkuState s : skus.values()) {
-      s.lock.lock();
+      s.lock();
       try {
         for (ChannelRule rule : rules) {
           result.put(s.sku + "/" + rule.id, s.sequence[rule.index]);
         }
       } finally {
-        s.lock.unlock();
+        s.unlock();
       }
     }
     return result;

@@ -2,17 +2,17 @@ package dev.omnichannel.core.inventory;
 
 import dev.omnichannel.core.Sku;
 import java.util.PriorityQueue;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The stock of one SKU at every node, with the numbers published to every channel. Guarded by
- * {@link #lock}, except the published numbers and the next expiry, which live in the SKU's row of
- * cells in the {@link SkuIndex}: written under the lock with release semantics, read without it.
+ * The stock of one SKU at every node, with the numbers published to every channel. Guarded by its
+ * lock, except the published numbers and the next expiry, which live in the SKU's row of cells in
+ * the {@link SkuIndex}: written under the lock with release semantics, read without it.
  */
-final class SkuState implements Comparable<SkuState> {
+@SuppressWarnings("serial") // never serialised; the synchronizer is the SKU's lock
+final class SkuState extends AbstractQueuedSynchronizer implements Comparable<SkuState> {
   final Sku sku;
-  final ReentrantLock lock = new ReentrantLock();
   final long[] onHand;
   final long[] reserved;
   final long[] quarantined;
@@ -34,8 +34,10 @@ final class SkuState implements Comparable<SkuState> {
    */
   @Nullable PriorityQueue<ReservationRecord> holds;
 
+  private static final BundleState[] NONE = new BundleState[0];
+
   /** Bundles this SKU is a component of. */
-  BundleState[] bundles = new BundleState[0];
+  BundleState[] bundles = NONE;
 
   SkuState(Sku sku, int nodes, int channels, int ordinal, long[] cells, int base) {
     this.sku = sku;
@@ -47,6 +49,52 @@ final class SkuState implements Comparable<SkuState> {
     this.quarantined = new long[nodes];
     this.inTransit = new long[nodes];
     this.sequence = new long[channels];
+  }
+
+  /**
+   * Takes this SKU's lock: reentrant, not fair, as {@link
+   * java.util.concurrent.locks.ReentrantLock}. The lock lives in this object rather than beside it,
+   * so that a command on a SKU that is not in the processor's caches misses once, not three times.
+   */
+  void lock() {
+    if (!compareAndSetState(0, 1)) {
+      acquire(1);
+    } else {
+      setExclusiveOwnerThread(Thread.currentThread());
+    }
+  }
+
+  void unlock() {
+    release(1);
+  }
+
+  @Override
+  protected boolean tryAcquire(int acquires) {
+    Thread current = Thread.currentThread();
+    int c = getState();
+    if (c == 0) {
+      if (compareAndSetState(0, acquires)) {
+        setExclusiveOwnerThread(current);
+        return true;
+      }
+    } else if (current == getExclusiveOwnerThread()) {
+      setState(c + acquires);
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  protected boolean tryRelease(int releases) {
+    if (Thread.currentThread() != getExclusiveOwnerThread()) {
+      throw new IllegalMonitorStateException("SKU " + sku + " unlocked by a thread not holding it");
+    }
+    int c = getState() - releases;
+    if (c == 0) {
+      setExclusiveOwnerThread(null);
+    }
+    setState(c);
+    return c == 0;
   }
 
   /** The number published to channel {@code c}; readable without the lock. */
