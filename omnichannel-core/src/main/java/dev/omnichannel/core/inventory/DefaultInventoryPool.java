@@ -1463,10 +1463,12 @@ final class DefaultInventoryPool implements InventoryPool {
     final long at;
     @Nullable Instant instant;
     long command;
-    // Most commands move one SKU once: small arrays, grown when a command moves more.
-    Movement[] movements = new Movement[2];
+    // Most commands move one SKU once: the first movement and SKU in fields, arrays only for more.
+    @Nullable Movement first;
+    Movement @Nullable [] more;
     int movementCount;
-    SkuState[] touched = new SkuState[1];
+    @Nullable SkuState firstTouched;
+    SkuState @Nullable [] moreTouched;
     int touchedCount;
 
     Tx(IdempotencyKey key, long at) {
@@ -1494,10 +1496,7 @@ final class DefaultInventoryPool implements InventoryPool {
       if (transfer != null) {
         other = nodeIds[type == MovementType.TRANSFER_SHIPPED ? transfer.to : transfer.from];
       }
-      if (movementCount == movements.length) {
-        movements = Arrays.copyOf(movements, movementCount * 2);
-      }
-      movements[movementCount++] =
+      Movement movement =
           new Movement(
               movementSequence.incrementAndGet(),
               command,
@@ -1518,15 +1517,57 @@ final class DefaultInventoryPool implements InventoryPool {
               transfer == null ? null : transfer.id,
               other,
               reason);
+      if (movementCount == 0) {
+        first = movement;
+      } else {
+        Movement[] array = more;
+        if (array == null) {
+          array = new Movement[4];
+          array[0] = first;
+        } else if (movementCount == array.length) {
+          array = Arrays.copyOf(array, movementCount * 2);
+        }
+        array[movementCount] = movement;
+        more = array;
+      }
+      movementCount++;
+      touch(s);
+    }
+
+    private void touch(SkuState s) {
+      if (s == firstTouched) {
+        return;
+      }
+      if (touchedCount == 0) {
+        firstTouched = s;
+        touchedCount = 1;
+        return;
+      }
+      SkuState[] array = moreTouched;
+      if (array == null) {
+        array = new SkuState[4];
+        array[0] = firstTouched;
+      }
       for (int i = 0; i < touchedCount; i++) {
-        if (touched[i] == s) {
+        if (array[i] == s) {
           return;
         }
       }
-      if (touchedCount == touched.length) {
-        touched = Arrays.copyOf(touched, touchedCount * 2);
+      if (touchedCount == array.length) {
+        array = Arrays.copyOf(array, touchedCount * 2);
       }
-      touched[touchedCount++] = s;
+      array[touchedCount++] = s;
+      moreTouched = array;
+    }
+
+    Movement movement(int i) {
+      Movement[] array = more;
+      return Verify.verifyNotNull(array == null ? first : array[i]);
+    }
+
+    SkuState touched(int i) {
+      SkuState[] array = moreTouched;
+      return Verify.verifyNotNull(array == null ? firstTouched : array[i]);
     }
   }
 
@@ -1543,13 +1584,14 @@ final class DefaultInventoryPool implements InventoryPool {
 
   private void commit(Tx tx) {
     for (int i = 0; i < tx.movementCount; i++) {
-      journal.append(tx.movements[i]);
+      journal.append(tx.movement(i));
     }
-    if (tx.touchedCount > 1) {
-      Arrays.sort(tx.touched, 0, tx.touchedCount);
+    SkuState[] touched = tx.moreTouched;
+    if (touched != null) {
+      Arrays.sort(touched, 0, tx.touchedCount);
     }
     for (int i = 0; i < tx.touchedCount; i++) {
-      publish(tx.touched[i], tx.at, tx.instant);
+      publish(tx.touched(i), tx.at, tx.instant);
     }
   }
 

@@ -51,18 +51,18 @@ final class Generations<K, V> {
    * the key: callers whose values others wait on must release such waiters.
    */
   @Nullable V putIfAbsent(K key, V value, long now) {
-    V existing = get(key);
-    if (existing != null) {
-      return existing; // a repeat inserts nothing, so it turns nothing
-    }
     Generation<K, V> cur = current;
     // Turn before inserting, never after: an entry then outlives the rest of its own generation
-    // and a whole next one.
+    // and a whole next one. A repeat inserts nothing, so it turns nothing.
     if (cur.size.get() >= halfCapacity || now - cur.createdAt >= halfRetentionMillis) {
+      V existing = get(key);
+      if (existing != null) {
+        return existing;
+      }
       rotate(cur, now);
       cur = current;
     }
-    existing = cur.map.putIfAbsent(key, value);
+    V existing = cur.map.putIfAbsent(key, value);
     if (existing != null) {
       return existing;
     }
