@@ -39,6 +39,9 @@ final class Search {
   private final long[][] suffixMinItem;
   private final int[][] sortedCand;
   private final long[] scratchForced;
+  private final long[][] scratchUsed;
+  private final long[][] candBits;
+  private final long[] scratchMask;
   private final boolean[][] can;
   private final long[] localUsed;
   private final long[] scratchWeight;
@@ -65,7 +68,8 @@ final class Search {
     nodeValue = new long[k];
     nodeLane = new long[k];
     nodeItems = new int[k];
-    used = new long[p.avail.length][k];
+    used = Problem.longs(p.avail.length, k);
+    scratchUsed = Problem.longs(p.avail.length, k);
     partial = new long[comps];
     scratchForced = new long[comps];
 
@@ -97,8 +101,8 @@ final class Search {
       }
       order[y + 1] = v;
     }
-    minItem = new long[comps][items];
-    minOpen = new long[comps][items];
+    minItem = Problem.longs(comps, items);
+    minOpen = Problem.longs(comps, items);
     for (int c = 0; c < comps; c++) {
       for (int i = 0; i < items; i++) {
         long mi = Long.MAX_VALUE;
@@ -112,7 +116,7 @@ final class Search {
         minOpen[c][i] = mo == Long.MAX_VALUE ? 0 : mo;
       }
     }
-    suffixMinItem = new long[comps][servable + 1];
+    suffixMinItem = Problem.longs(comps, servable + 1);
     for (int c = 0; c < comps; c++) {
       for (int r = servable - 1; r >= 0; r--) {
         suffixMinItem[c][r] = suffixMinItem[c][r + 1] + minItem[c][order[r]];
@@ -124,10 +128,14 @@ final class Search {
     scratchValue = new long[k];
     scratchItems = new int[k];
     aloneCache = new boolean[k][];
-    can = new boolean[items][k];
+    can = Problem.booleans(items, k);
+    int words = (k + 63) >>> 6;
+    candBits = Problem.longs(items, words);
+    scratchMask = new long[words];
     for (int i = 0; i < items; i++) {
       for (int j : p.itemCand[i]) {
         can[i][j] = true;
+        candBits[i][j >>> 6] |= 1L << j;
       }
     }
     sortedCand = new int[items][];
@@ -312,14 +320,24 @@ final class Search {
    * leaves the search state alone.
    */
   long @Nullable [] evaluate(int[] plan) {
+    long[] key = new long[comps + 1];
+    return evaluate(plan, key) ? key : null;
+  }
+
+  /**
+   * Writes the key of {@code plan} into {@code key} and returns true, or returns false when the
+   * plan is infeasible. Works on scratch arrays and leaves the search state alone.
+   */
+  private boolean evaluate(int[] plan, long[] key) {
     long[] w = scratchWeight;
     long[] u = scratchUnits;
     long[] v = scratchValue;
     int[] n = scratchItems;
+    long[][] taken = scratchUsed;
     int unserved = 0;
     int opened = 0;
     boolean ok = true;
-    for (int i = 0; i < plan.length && ok; i++) {
+    for (int i = 0; i < plan.length; i++) {
       int j = plan[i];
       if (j < 0) {
         unserved += p.itemCand[i].length > 0 ? p.itemLineCount[i] : 0;
@@ -339,29 +357,27 @@ final class Search {
         ok = false;
         break;
       }
+      // What the items so far take of each key at j; quantities are positive, so a total past
+      // the stock is caught at the last item that adds to it.
       int[] keys = p.itemDemandKey[i];
       long[] qty = p.itemDemandQty[i];
-      for (int x = 0; x < keys.length && ok; x++) {
-        long need = qty[x];
-        for (int i2 = 0; i2 < i; i2++) {
-          if (plan[i2] == j) {
-            int[] k2 = p.itemDemandKey[i2];
-            for (int y = 0; y < k2.length; y++) {
-              if (k2[y] == keys[x]) {
-                need += p.itemDemandQty[i2][y];
-              }
-            }
-          }
+      for (int x = 0; x < keys.length; x++) {
+        long need = taken[keys[x]][j] += qty[x];
+        if (need > p.avail[keys[x]][j]) {
+          ok = false;
         }
-        ok = need <= p.avail[keys[x]][j];
+      }
+      if (!ok) {
+        break;
       }
     }
-    long[] key = null;
-    if (ok
-        && opened <= p.maxShipments
-        && !(p.shipComplete && unserved > 0 && opened > 0)
-        && splitValuesHold(plan, opened)) {
-      key = new long[comps + 1];
+    ok =
+        ok
+            && opened <= p.maxShipments
+            && !(p.shipComplete && unserved > 0 && opened > 0)
+            && splitValuesHold(plan, opened);
+    if (ok) {
+      Arrays.fill(key, 0);
       key[0] = baseUnserved + unserved;
       for (int i = 0; i < plan.length; i++) {
         int j = plan[i];
@@ -383,15 +399,19 @@ final class Search {
         key[p.costComp + 1] += p.splitPenalty * Math.max(0, opened - 1);
       }
     }
-    for (int j : plan) {
+    for (int i = 0; i < plan.length; i++) {
+      int j = plan[i];
       if (j >= 0) {
         w[j] = 0;
         u[j] = 0;
         v[j] = 0;
         n[j] = 0;
+        for (int key0 : p.itemDemandKey[i]) {
+          taken[key0][j] = 0;
+        }
       }
     }
-    return key;
+    return ok;
   }
 
   private boolean splitValuesHold(int[] plan, int opened) {
@@ -584,6 +604,11 @@ final class Search {
     }
     long evaluations = 2;
     int[] trial = plan.clone();
+    // Trial keys are written here; an accepted one swaps places with the incumbent key.
+    long[] k2 = new long[comps + 1];
+    int[] uses = new int[p.k];
+    int[] targets = new int[p.k];
+    tally(plan, uses);
     for (int pass = 0; pass < 4; pass++) {
       boolean improved = false;
       // Move one item to another candidate: open nodes, then the cheapest few new ones.
@@ -591,31 +616,35 @@ final class Search {
         int[] cand = sortedCand[i];
         for (int x = 0; x < cand.length; x++) {
           int j = cand[x];
-          if (j == plan[i] || (x >= 4 && !usedIn(plan, j))) {
+          if (j == plan[i] || (x >= 4 && uses[j] == 0)) {
             continue;
           }
           System.arraycopy(plan, 0, trial, 0, plan.length);
           trial[i] = j;
-          long[] k2 = evaluate(trial);
+          boolean feasible = evaluate(trial, k2);
           evaluations++;
-          if (k2 != null && (key == null || compare(k2, key) < 0)) {
+          if (feasible && (key == null || compare(k2, key) < 0)) {
+            long[] swap = key == null ? new long[comps + 1] : key;
             key = k2;
+            k2 = swap;
             System.arraycopy(trial, 0, plan, 0, plan.length);
+            tally(plan, uses);
             improved = true;
           }
         }
       }
       // Move a whole shipment to any other node that holds all of it.
       for (int from = 0; from < p.k; from++) {
-        if (!usedIn(plan, from)) {
+        if (uses[from] == 0) {
           continue;
         }
         long current = shipmentPrimary(plan, from, from);
-        for (int to = 0; to < p.k; to++) {
+        int holders = holders(plan, from, from, targets);
+        for (int t = 0; t < holders; t++) {
+          int to = targets[t];
           if (to == from
               || p.excluded[to]
-              || !holdsShipment(plan, from, to)
-              || (!usedIn(plan, to) && shipmentPrimary(plan, from, to) > current)) {
+              || (uses[to] == 0 && shipmentPrimary(plan, from, to) > current)) {
             // A new node whose shipment alone would cost more in the first component cannot win.
             continue;
           }
@@ -625,11 +654,14 @@ final class Search {
               trial[i] = to;
             }
           }
-          long[] k2 = evaluate(trial);
+          boolean feasible = evaluate(trial, k2);
           evaluations++;
-          if (k2 != null && (key == null || compare(k2, key) < 0)) {
+          if (feasible && (key == null || compare(k2, key) < 0)) {
+            long[] swap = key == null ? new long[comps + 1] : key;
             key = k2;
+            k2 = swap;
             System.arraycopy(trial, 0, plan, 0, plan.length);
+            tally(plan, uses);
             improved = true;
             break;
           }
@@ -637,19 +669,18 @@ final class Search {
       }
       // Merge two shipments into one node (open or not) that holds both.
       for (int a = 0; a < p.k && !improved; a++) {
-        if (!usedIn(plan, a)) {
+        if (uses[a] == 0) {
           continue;
         }
         for (int b = a + 1; b < p.k && !improved; b++) {
-          if (!usedIn(plan, b)) {
+          if (uses[b] == 0) {
             continue;
           }
           long current = shipmentPrimary(plan, a, a) + shipmentPrimary(plan, b, b);
-          for (int to = 0; to < p.k; to++) {
-            if (p.excluded[to]
-                || !holdsShipment(plan, a, to)
-                || !holdsShipment(plan, b, to)
-                || mergedPrimary(plan, a, b, to) > current) {
+          int holders = holders(plan, a, b, targets);
+          for (int t = 0; t < holders; t++) {
+            int to = targets[t];
+            if (p.excluded[to] || mergedPrimary(plan, a, b, to) > current) {
               continue;
             }
             System.arraycopy(plan, 0, trial, 0, plan.length);
@@ -658,11 +689,14 @@ final class Search {
                 trial[i] = to;
               }
             }
-            long[] k2 = evaluate(trial);
+            boolean feasible = evaluate(trial, k2);
             evaluations++;
-            if (k2 != null && (key == null || compare(k2, key) < 0)) {
+            if (feasible && (key == null || compare(k2, key) < 0)) {
+              long[] swap = key == null ? new long[comps + 1] : key;
               key = k2;
+              k2 = swap;
               System.arraycopy(trial, 0, plan, 0, plan.length);
+              tally(plan, uses);
               improved = true;
               break;
             }
@@ -671,18 +705,21 @@ final class Search {
       }
       // Drop a shipment and insert its items again, each where it adds the least.
       for (int from = 0; from < p.k; from++) {
-        if (!usedIn(plan, from)) {
+        if (uses[from] == 0) {
           continue;
         }
         int[] rebuilt = reinsert(plan, from);
         if (Arrays.equals(rebuilt, plan)) {
           continue;
         }
-        long[] k2 = evaluate(rebuilt);
+        boolean feasible = evaluate(rebuilt, k2);
         evaluations++;
-        if (k2 != null && (key == null || compare(k2, key) < 0)) {
+        if (feasible && (key == null || compare(k2, key) < 0)) {
+          long[] swap = key == null ? new long[comps + 1] : key;
           key = k2;
+          k2 = swap;
           plan = rebuilt;
+          tally(plan, uses);
           improved = true;
         }
       }
@@ -694,6 +731,42 @@ final class Search {
       throw new AssertionError("the empty plan is always feasible");
     }
     return new Result(plan, key, evaluations, true);
+  }
+
+  /** Writes into {@code uses} how many items {@code plan} places at each node. */
+  private void tally(int[] plan, int[] uses) {
+    Arrays.fill(uses, 0);
+    for (int j : plan) {
+      if (j >= 0) {
+        uses[j]++;
+      }
+    }
+  }
+
+  /**
+   * Writes into {@code out}, ascending, the nodes that are candidates of every item {@code plan}
+   * places at {@code a} or {@code b}; returns how many.
+   */
+  private int holders(int[] plan, int a, int b, int[] out) {
+    long[] mask = scratchMask;
+    Arrays.fill(mask, -1L);
+    for (int i = 0; i < p.itemCount; i++) {
+      if (plan[i] == a || plan[i] == b) {
+        long[] bits = candBits[i];
+        for (int w = 0; w < mask.length; w++) {
+          mask[w] &= bits[w];
+        }
+      }
+    }
+    int n = 0;
+    for (int w = 0; w < mask.length; w++) {
+      long m = mask[w];
+      while (m != 0) {
+        out[n++] = (w << 6) + Long.numberOfTrailingZeros(m);
+        m &= m - 1;
+      }
+    }
+    return n;
   }
 
   /** Returns the first objective component of shipping {@code from}'s items from {@code at}. */
@@ -710,15 +783,6 @@ final class Search {
       }
     }
     return p.costComp == 0 ? v + p.laneCost(at, weight) : v;
-  }
-
-  private boolean holdsShipment(int[] plan, int from, int to) {
-    for (int i = 0; i < p.itemCount; i++) {
-      if (plan[i] == from && !can[i][to]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Opens, one after another, the node that can take the most lines; ties go to the cheapest. */
@@ -972,15 +1036,6 @@ final class Search {
     return lines;
   }
 
-  private static boolean usedIn(int[] plan, int j) {
-    for (int x : plan) {
-      if (x == j) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * Returns the items node {@code j} would ship on its own (every item it can take, in item order),
    * or null when it can take none.
@@ -997,11 +1052,11 @@ final class Search {
   }
 
   /**
-   * Returns the key of the plan shipping {@code taken} from node {@code j} alone, or null when the
-   * profile's ship-complete rule refuses it.
+   * Writes into {@code key} the key of the plan shipping {@code taken} from node {@code j} alone
+   * and returns true, or returns false when the profile's ship-complete rule refuses it.
    */
-  long @Nullable [] aloneKey(int j, boolean[] taken) {
-    long[] key = new long[comps + 1];
+  boolean aloneKey(int j, boolean[] taken, long[] key) {
+    Arrays.fill(key, 0);
     key[0] = baseUnserved;
     long weight = 0;
     boolean missing = false;
@@ -1017,11 +1072,11 @@ final class Search {
       }
     }
     if (missing && p.shipComplete) {
-      return null;
+      return false;
     }
     for (int c = 0; c < comps; c++) {
       key[c + 1] += p.shipPen[c][j] + (c == p.costComp ? p.laneCost(j, weight) : 0);
     }
-    return key;
+    return true;
   }
 }
