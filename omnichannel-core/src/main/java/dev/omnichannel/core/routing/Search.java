@@ -41,6 +41,15 @@ final class Search {
   private final long[] scratchForced;
   private final long[][] scratchUsed;
   private final long[][] candBits;
+
+  // The items each node is a candidate of, ascending: those of node j from nodeItemStart[j] to
+  // nodeItemStart[j + 1] in nodeItemList.
+  private final int[] nodeItemStart;
+  private final int[] nodeItemList;
+
+  /** Whether two items draw on one stock key (kits, or bundles sharing a component). */
+  private final boolean keysShared;
+
   private final long[] scratchMask;
   private final boolean[][] can;
   private final long[] localUsed;
@@ -104,12 +113,16 @@ final class Search {
     minItem = Problem.longs(comps, items);
     minOpen = Problem.longs(comps, items);
     for (int c = 0; c < comps; c++) {
+      long[] ship = p.shipPen[c];
       for (int i = 0; i < items; i++) {
+        int[] cand = p.itemCand[i];
+        long[] pen = p.itemPen[c][i];
+        long[] opening = c == p.costComp ? p.openCost[i] : null;
         long mi = Long.MAX_VALUE;
         long mo = Long.MAX_VALUE;
-        for (int j : p.itemCand[i]) {
-          mi = Math.min(mi, p.itemPen[c][i][j]);
-          long o = p.shipPen[c][j] + (c == p.costComp ? p.openCost[i][j] : 0);
+        for (int j : cand) {
+          mi = Math.min(mi, pen[j]);
+          long o = opening == null ? ship[j] : ship[j] + opening[j];
           mo = Math.min(mo, o);
         }
         minItem[c][i] = mi == Long.MAX_VALUE ? 0 : mi;
@@ -132,12 +145,31 @@ final class Search {
     int words = (k + 63) >>> 6;
     candBits = Problem.longs(items, words);
     scratchMask = new long[words];
+    nodeItemStart = new int[k + 1];
     for (int i = 0; i < items; i++) {
       for (int j : p.itemCand[i]) {
         can[i][j] = true;
         candBits[i][j >>> 6] |= 1L << j;
+        nodeItemStart[j + 1]++;
       }
     }
+    for (int j = 0; j < k; j++) {
+      nodeItemStart[j + 1] += nodeItemStart[j];
+    }
+    nodeItemList = new int[nodeItemStart[k]];
+    int[] fill = scratchItems;
+    boolean sharing = false;
+    int[] keyUses = new int[p.avail.length];
+    for (int i = 0; i < items; i++) {
+      for (int j : p.itemCand[i]) {
+        nodeItemList[nodeItemStart[j] + fill[j]++] = i;
+      }
+      for (int key : p.itemDemandKey[i]) {
+        sharing |= keyUses[key]++ > 0;
+      }
+    }
+    Arrays.fill(fill, 0);
+    keysShared = sharing;
     sortedCand = new int[items][];
     for (int i = 0; i < items; i++) {
       int[] cand = p.itemCand[i].clone();
@@ -801,12 +833,24 @@ final class Search {
     boolean[] taken = new boolean[p.itemCount];
     boolean[] bestTaken = new boolean[p.itemCount];
     boolean[] isOpen = new boolean[p.k];
+    long[] wanted = scratchMask;
     while (remaining > 0 && shipments < p.maxShipments) {
       int bestNode = -1;
       int bestLines = 0;
       long bestInc = Long.MAX_VALUE;
+      // After the first round (which also records what each node holds on its own), only the
+      // candidates of items still to place can take any lines.
+      Arrays.fill(wanted, 0);
+      for (int i = 0; i < p.itemCount; i++) {
+        if (!placed[i]) {
+          long[] bits = candBits[i];
+          for (int w = 0; w < wanted.length; w++) {
+            wanted[w] |= bits[w];
+          }
+        }
+      }
       for (int j = 0; j < p.k; j++) {
-        if (isOpen[j] || p.excluded[j]) {
+        if (isOpen[j] || p.excluded[j] || (shipments > 0 && (wanted[j >>> 6] & (1L << j)) == 0)) {
           continue;
         }
         Arrays.fill(taken, false);
@@ -814,18 +858,19 @@ final class Search {
         if (shipments == 0) {
           aloneCache[j] = lines > 0 ? taken.clone() : EMPTY;
         }
+        if (lines == 0) {
+          continue;
+        }
         long inc = comps == 0 ? 0 : p.shipPen[0][j];
         long weight = 0;
-        for (int i = 0; i < p.itemCount; i++) {
+        for (int x = nodeItemStart[j]; x < nodeItemStart[j + 1]; x++) {
+          int i = nodeItemList[x];
           if (taken[i]) {
             weight += p.itemWeight[i];
             if (comps > 0) {
               inc += p.itemPen[0][i][j];
             }
           }
-        }
-        if (lines == 0) {
-          continue;
         }
         if (p.costComp == 0) {
           inc += p.laneCost(j, weight);
@@ -1007,27 +1052,33 @@ final class Search {
    * skipping those in {@code skip}; returns the lines taken.
    */
   private int fillAlone(int j, boolean @Nullable [] skip, boolean[] taken) {
-    Arrays.fill(localUsed, 0);
+    if (keysShared) {
+      Arrays.fill(localUsed, 0);
+    }
     long units = 0;
     int lines = 0;
-    for (int i = 0; i < p.itemCount; i++) {
-      if ((skip != null && skip[i]) || !can[i][j] || units + p.itemUnits[i] > p.unitsLeft[j]) {
+    for (int x = nodeItemStart[j]; x < nodeItemStart[j + 1]; x++) {
+      int i = nodeItemList[x];
+      if ((skip != null && skip[i]) || units + p.itemUnits[i] > p.unitsLeft[j]) {
         continue;
       }
-      int[] keys = p.itemDemandKey[i];
-      long[] qty = p.itemDemandQty[i];
-      boolean fits = true;
-      for (int x = 0; x < keys.length; x++) {
-        if (localUsed[keys[x]] + qty[x] > p.avail[keys[x]][j]) {
-          fits = false;
-          break;
+      if (keysShared) {
+        // Without shared keys every candidate item fits the node's stock on its own.
+        int[] keys = p.itemDemandKey[i];
+        long[] qty = p.itemDemandQty[i];
+        boolean fits = true;
+        for (int y = 0; y < keys.length; y++) {
+          if (localUsed[keys[y]] + qty[y] > p.avail[keys[y]][j]) {
+            fits = false;
+            break;
+          }
         }
-      }
-      if (!fits) {
-        continue;
-      }
-      for (int x = 0; x < keys.length; x++) {
-        localUsed[keys[x]] += qty[x];
+        if (!fits) {
+          continue;
+        }
+        for (int y = 0; y < keys.length; y++) {
+          localUsed[keys[y]] += qty[y];
+        }
       }
       units += p.itemUnits[i];
       taken[i] = true;
