@@ -77,8 +77,6 @@ final class Search {
     nodeValue = new long[k];
     nodeLane = new long[k];
     nodeItems = new int[k];
-    used = Problem.longs(p.avail.length, k);
-    scratchUsed = Problem.longs(p.avail.length, k);
     partial = new long[comps];
     scratchForced = new long[comps];
 
@@ -170,6 +168,9 @@ final class Search {
     }
     Arrays.fill(fill, 0);
     keysShared = sharing;
+    // Stock used per key and node is only tracked when items share keys.
+    used = sharing ? Problem.longs(p.avail.length, k) : new long[0][];
+    scratchUsed = sharing ? Problem.longs(p.avail.length, k) : new long[0][];
     sortedCand = new int[items][];
     for (int i = 0; i < items; i++) {
       int[] cand = p.itemCand[i].clone();
@@ -210,6 +211,10 @@ final class Search {
     if (nodeUnits[j] + p.itemUnits[i] > p.unitsLeft[j]) {
       return false;
     }
+    if (!keysShared) {
+      // Only candidates are ever added, and a candidate's stock is its own.
+      return true;
+    }
     int[] keys = p.itemDemandKey[i];
     long[] qty = p.itemDemandQty[i];
     for (int x = 0; x < keys.length; x++) {
@@ -237,10 +242,12 @@ final class Search {
     long lane = p.laneCost(j, nodeWeight[j]);
     laneSum += lane - nodeLane[j];
     nodeLane[j] = lane;
-    int[] keys = p.itemDemandKey[i];
-    long[] qty = p.itemDemandQty[i];
-    for (int x = 0; x < keys.length; x++) {
-      used[keys[x]][j] += qty[x];
+    if (keysShared) {
+      int[] keys = p.itemDemandKey[i];
+      long[] qty = p.itemDemandQty[i];
+      for (int x = 0; x < keys.length; x++) {
+        used[keys[x]][j] += qty[x];
+      }
     }
   }
 
@@ -252,10 +259,12 @@ final class Search {
     nodeUnits[j] -= p.itemUnits[i];
     nodeWeight[j] -= p.itemWeight[i];
     nodeValue[j] -= p.itemValue[i];
-    int[] keys = p.itemDemandKey[i];
-    long[] qty = p.itemDemandQty[i];
-    for (int x = 0; x < keys.length; x++) {
-      used[keys[x]][j] -= qty[x];
+    if (keysShared) {
+      int[] keys = p.itemDemandKey[i];
+      long[] qty = p.itemDemandQty[i];
+      for (int x = 0; x < keys.length; x++) {
+        used[keys[x]][j] -= qty[x];
+      }
     }
     if (--nodeItems[j] == 0) {
       open--;
@@ -389,6 +398,10 @@ final class Search {
         ok = false;
         break;
       }
+      if (!keysShared) {
+        // A candidate's stock is its own (can[i][j] said it fits).
+        continue;
+      }
       // What the items so far take of each key at j; quantities are positive, so a total past
       // the stock is caught at the last item that adds to it.
       int[] keys = p.itemDemandKey[i];
@@ -438,8 +451,10 @@ final class Search {
         u[j] = 0;
         v[j] = 0;
         n[j] = 0;
-        for (int key0 : p.itemDemandKey[i]) {
-          taken[key0][j] = 0;
+        if (keysShared) {
+          for (int key0 : p.itemDemandKey[i]) {
+            taken[key0][j] = 0;
+          }
         }
       }
     }
