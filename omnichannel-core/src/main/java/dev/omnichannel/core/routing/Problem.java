@@ -120,7 +120,6 @@ final class Problem {
     ServiceLevel level = order.serviceLevel();
 
     all = nodes.sorted;
-    Map<NodeId, Integer> nodeIndex = nodes.index;
     ShipDates shipDates = nodes.shipDates;
     int n = all.length;
     exclusions = new int[n];
@@ -144,35 +143,38 @@ final class Problem {
     LocalDate[] dates = new LocalDate[n];
     int count = 0;
     boolean anyServes = false;
+    boolean anyExcluded = !profile.excludedNodes().isEmpty();
+    boolean anyNeeded = !needed.isEmpty();
     for (int a = 0; a < n; a++) {
       NodeProfile node = all[a];
-      Exclusions why = new Exclusions(exclusions, a);
-      if (profile.excludedNodes().contains(node.id())) {
-        why.add(ExclusionReason.EXCLUDED_BY_PROFILE);
+      int why = 0;
+      if (anyExcluded && profile.excludedNodes().contains(node.id())) {
+        why |= 1 << ExclusionReason.EXCLUDED_BY_PROFILE.ordinal();
       }
-      if (!node.capabilities().containsAll(needed)) {
-        why.add(ExclusionReason.MISSING_CAPABILITY);
+      if (anyNeeded && !node.capabilities().containsAll(needed)) {
+        why |= 1 << ExclusionReason.MISSING_CAPABILITY.ordinal();
       }
       if (!node.serves(country)) {
-        why.add(ExclusionReason.DOES_NOT_SERVE_DESTINATION);
+        why |= 1 << ExclusionReason.DOES_NOT_SERVE_DESTINATION.ordinal();
       } else {
         anyServes = true;
       }
       if (node.capacityLeftOrders() < 1 || node.capacityLeftUnits() < 1) {
-        why.add(ExclusionReason.NO_CAPACITY);
+        why |= 1 << ExclusionReason.NO_CAPACITY.ordinal();
       }
       if (destination.isEmpty()) {
-        why.add(ExclusionReason.NO_LANE);
+        exclusions[a] = why | 1 << ExclusionReason.NO_LANE.ordinal();
         continue;
       }
       double km = allDistance[a];
-      if (!why.isEmpty()) {
+      if (why != 0) {
+        exclusions[a] = why;
         continue;
       }
       Optional<ShippingCostModel.Lane> found =
           network.shippingCostModel().lane(node, shipTo, km, level);
       if (found.isEmpty()) {
-        why.add(ExclusionReason.NO_LANE);
+        exclusions[a] = 1 << ExclusionReason.NO_LANE.ordinal();
         continue;
       }
       ShippingCostModel.Lane l = found.get();
@@ -185,11 +187,11 @@ final class Problem {
       }
       Optional<LocalDate> ship = shipDates.shipDate(a, now);
       if (ship.isEmpty()) {
-        why.add(ExclusionReason.NO_WORKING_DAY);
+        exclusions[a] = 1 << ExclusionReason.NO_WORKING_DAY.ordinal();
         continue;
       }
       if (promise.isPresent() && ship.get().plusDays(l.transitDays()).isAfter(promise.get())) {
-        why.add(ExclusionReason.MISSES_PROMISE_DATE);
+        exclusions[a] = 1 << ExclusionReason.MISSES_PROMISE_DATE.ordinal();
         continue;
       }
       dates[count] = ship.get();
@@ -257,7 +259,7 @@ final class Problem {
       int h = 0;
       for (Map.Entry<NodeId, Long> a :
           snapshot.availableByNode(e.getKey(), order.channel()).entrySet()) {
-        Integer at = nodeIndex.get(a.getKey());
+        Integer at = nodes.index.get(a.getKey());
         if (at != null && allToPre[at] >= 0 && a.getValue() > 0) {
           row[allToPre[at]] = a.getValue();
           holders[h++] = allToPre[at];
@@ -471,17 +473,6 @@ final class Problem {
         }
         itemCand[i] = Arrays.copyOf(cand, c);
       }
-    }
-  }
-
-  /** Adds exclusion reasons to one node's bits. */
-  private record Exclusions(int[] bits, int node) {
-    void add(ExclusionReason reason) {
-      bits[node] |= 1 << reason.ordinal();
-    }
-
-    boolean isEmpty() {
-      return bits[node] == 0;
     }
   }
 

@@ -510,6 +510,7 @@ public final class Router {
             long weight = 0;
             long units = 0;
             int lines = 0;
+            long unserved = search.baseUnserved();
             boolean same = true;
             for (int i = 0; i < p.itemCount; i++) {
               same &= alone[i] ? assign[i] == j : assign[i] < 0;
@@ -517,6 +518,8 @@ public final class Router {
                 weight += p.itemWeight[i];
                 units += p.itemUnits[i];
                 lines += p.itemLines[i].length;
+              } else if (p.itemCand[i].length > 0) {
+                unserved += p.itemLineCount[i];
               }
             }
             String[] ids = new String[lines];
@@ -531,7 +534,10 @@ public final class Router {
             held = ImmutableList.copyOf(ids);
             standalone =
                 OptionalLong.of(p.pickOrder[j] + p.pickUnit[j] * units + p.laneCost(j, weight));
+            // The key starts with the unserved lines: a node leaving more unserved cannot be the
+            // best alternative, so its full key is not needed.
             if (!same
+                && (bestAltKey == null || unserved <= bestAltKey[0])
                 && search.aloneKey(j, alone, key)
                 && (bestAltKey == null || Search.compare(key, bestAltKey) < 0)) {
               long[] swap = bestAltKey == null ? new long[key.length] : bestAltKey;
