@@ -3,6 +3,7 @@ package dev.omnichannel.core.routing;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import dev.omnichannel.core.NodeId;
 import dev.omnichannel.core.Sku;
 import dev.omnichannel.core.inventory.AvailabilitySnapshot;
@@ -38,6 +39,9 @@ final class Problem {
   /** Score shortfalls are counted in millionths. */
   static final long SCORE_SCALE = 1_000_000;
 
+  private static final int[] NO_INTS = new int[0];
+  private static final long[] NO_LONGS = new long[0];
+
   final RoutingRequest request;
   final RoutingProfile profile;
   final FulfillmentNetwork network;
@@ -54,10 +58,14 @@ final class Problem {
   final double[] allDistance;
   final OptionalDouble[] allScore;
 
-  // Pre-candidates: nodes past the static checks, indexed 0..k-1; excluded[k] marks those later
-  // dropped for stock or by a criterion.
+  // Candidates: nodes past the static checks that can ship some item on their own, indexed 0..k-1
+  // in network order; excluded[j] marks those a criterion later dropped.
   final int k;
   final int[] toAll;
+
+  /** Per network node, its candidate index, or -1. */
+  final int[] allToK;
+
   final boolean[] excluded;
   final ShippingCostModel.Lane[] lane;
   final LocalDate[] shipDate;
@@ -94,13 +102,7 @@ final class Problem {
   final long minSplitValue;
 
   @SuppressWarnings("unchecked")
-  Problem(
-      RoutingRequest request,
-      FulfillmentNetwork network,
-      NodeProfile[] sortedNodes,
-      Map<NodeId, Integer> nodeIndex,
-      ShipDates shipDates,
-      Instant now) {
+  Problem(RoutingRequest request, FulfillmentNetwork network, RoutingNodes nodes, Instant now) {
     this.request = request;
     this.profile = request.profile();
     this.network = network;
@@ -117,7 +119,8 @@ final class Problem {
     String country = shipTo.countryCode();
     ServiceLevel level = order.serviceLevel();
 
-    all = sortedNodes;
+    all = nodes.sorted;
+    ShipDates shipDates = nodes.shipDates;
     int n = all.length;
     exclusions = new int[n];
     allDistance = new double[n];
@@ -132,41 +135,46 @@ final class Problem {
     Optional<LocalDate> promise =
         profile.respectPromiseDate() ? order.requestedDeliveryDate() : Optional.empty();
 
+    if (destination.isPresent()) {
+      nodes.distancesKm(destination.get(), allDistance);
+    }
     int[] pre = new int[n];
     ShippingCostModel.Lane[] lanes = new ShippingCostModel.Lane[n];
     LocalDate[] dates = new LocalDate[n];
     int count = 0;
     boolean anyServes = false;
+    boolean anyExcluded = !profile.excludedNodes().isEmpty();
+    boolean anyNeeded = !needed.isEmpty();
     for (int a = 0; a < n; a++) {
       NodeProfile node = all[a];
-      Exclusions why = new Exclusions(exclusions, a);
-      if (profile.excludedNodes().contains(node.id())) {
-        why.add(ExclusionReason.EXCLUDED_BY_PROFILE);
+      int why = 0;
+      if (anyExcluded && profile.excludedNodes().contains(node.id())) {
+        why |= 1 << ExclusionReason.EXCLUDED_BY_PROFILE.ordinal();
       }
-      if (!node.capabilities().containsAll(needed)) {
-        why.add(ExclusionReason.MISSING_CAPABILITY);
+      if (anyNeeded && !node.capabilities().containsAll(needed)) {
+        why |= 1 << ExclusionReason.MISSING_CAPABILITY.ordinal();
       }
       if (!node.serves(country)) {
-        why.add(ExclusionReason.DOES_NOT_SERVE_DESTINATION);
+        why |= 1 << ExclusionReason.DOES_NOT_SERVE_DESTINATION.ordinal();
       } else {
         anyServes = true;
       }
       if (node.capacityLeftOrders() < 1 || node.capacityLeftUnits() < 1) {
-        why.add(ExclusionReason.NO_CAPACITY);
+        why |= 1 << ExclusionReason.NO_CAPACITY.ordinal();
       }
       if (destination.isEmpty()) {
-        why.add(ExclusionReason.NO_LANE);
+        exclusions[a] = why | 1 << ExclusionReason.NO_LANE.ordinal();
         continue;
       }
-      double km = node.location().distanceKm(destination.get());
-      allDistance[a] = km;
-      if (!why.isEmpty()) {
+      double km = allDistance[a];
+      if (why != 0) {
+        exclusions[a] = why;
         continue;
       }
       Optional<ShippingCostModel.Lane> found =
           network.shippingCostModel().lane(node, shipTo, km, level);
       if (found.isEmpty()) {
-        why.add(ExclusionReason.NO_LANE);
+        exclusions[a] = 1 << ExclusionReason.NO_LANE.ordinal();
         continue;
       }
       ShippingCostModel.Lane l = found.get();
@@ -179,11 +187,11 @@ final class Problem {
       }
       Optional<LocalDate> ship = shipDates.shipDate(a, now);
       if (ship.isEmpty()) {
-        why.add(ExclusionReason.NO_WORKING_DAY);
+        exclusions[a] = 1 << ExclusionReason.NO_WORKING_DAY.ordinal();
         continue;
       }
       if (promise.isPresent() && ship.get().plusDays(l.transitDays()).isAfter(promise.get())) {
-        why.add(ExclusionReason.MISSES_PROMISE_DATE);
+        exclusions[a] = 1 << ExclusionReason.MISSES_PROMISE_DATE.ordinal();
         continue;
       }
       dates[count] = ship.get();
@@ -191,22 +199,14 @@ final class Problem {
       lanes[count] = l;
       count++;
     }
-    k = count;
-    toAll = Arrays.copyOf(pre, count);
-    lane = Arrays.copyOf(lanes, count);
-    shipDate = Arrays.copyOf(dates, count);
-    excluded = new boolean[k];
-    pickOrder = new long[k];
-    pickUnit = new long[k];
-    unitsLeft = new long[k];
+    // Pre-candidates: past the static checks, by network index. Those holding nothing an item
+    // needs are dropped below, so that the search only ever sees nodes that can ship something.
+    long[] preUnits = new long[count];
     int[] allToPre = new int[n];
     Arrays.fill(allToPre, -1);
-    for (int j = 0; j < k; j++) {
-      NodeProfile node = all[toAll[j]];
-      pickOrder[j] = node.pickCostPerOrder();
-      pickUnit[j] = node.pickCostPerUnit();
-      unitsLeft[j] = node.capacityLeftUnits();
-      allToPre[toAll[j]] = j;
+    for (int jp = 0; jp < count; jp++) {
+      preUnits[jp] = all[pre[jp]].capacityLeftUnits();
+      allToPre[pre[jp]] = jp;
     }
 
     if (n == 0) {
@@ -230,8 +230,8 @@ final class Problem {
       Sku sku = line.sku();
       if (!snapshot.contains(sku)) {
         unknown[li] = true;
-        lineKeys[li] = new int[0];
-        lineQty[li] = new long[0];
+        lineKeys[li] = NO_INTS;
+        lineQty[li] = NO_LONGS;
         continue;
       }
       Optional<ImmutableMap<Sku, Integer>> parts = snapshot.bundleComponents(sku);
@@ -250,16 +250,16 @@ final class Problem {
         lineQty[li] = new long[] {line.quantity()};
       }
     }
-    avail = new long[keyIndex.size()][k];
+    long[][] preAvail = longs(keyIndex.size(), count);
     // Per stock key, the pre-candidates holding any of it, ascending.
     int[][] stocked = new int[keyIndex.size()][];
+    int[] holders = new int[count];
     for (Map.Entry<Sku, Integer> e : keyIndex.entrySet()) {
-      long[] row = avail[e.getValue()];
-      int[] holders = new int[k];
+      long[] row = preAvail[e.getValue()];
       int h = 0;
       for (Map.Entry<NodeId, Long> a :
           snapshot.availableByNode(e.getKey(), order.channel()).entrySet()) {
-        Integer at = nodeIndex.get(a.getKey());
+        Integer at = nodes.index.get(a.getKey());
         if (at != null && allToPre[at] >= 0 && a.getValue() > 0) {
           row[allToPre[at]] = a.getValue();
           holders[h++] = allToPre[at];
@@ -271,13 +271,13 @@ final class Problem {
     }
 
     // Items: kits kept together, then single lines, in the order of their first line.
-    Map<String, Integer> lineIndex = new HashMap<>();
-    for (int li = 0; li < lineCount; li++) {
-      lineIndex.put(lines.get(li).lineId(), li);
-    }
-    List<int[]> groups = new ArrayList<>();
+    List<int[]> groups = new ArrayList<>(lineCount);
     boolean[] grouped = new boolean[lineCount];
-    if (profile.keepKitsTogether()) {
+    if (profile.keepKitsTogether() && !request.kits().isEmpty()) {
+      Map<String, Integer> lineIndex = new HashMap<>();
+      for (int li = 0; li < lineCount; li++) {
+        lineIndex.put(lines.get(li).lineId(), li);
+      }
       for (ImmutableSet<String> kit : request.kits()) {
         int[] g = new int[kit.size()];
         int p = 0;
@@ -309,12 +309,11 @@ final class Problem {
     itemDemandQty = new long[itemCount][];
     itemCand = new int[itemCount][];
     noCandReason = new UnfulfillableReason[itemCount];
-    boolean[] holdsAny = new boolean[k];
+    boolean[] holdsAny = new boolean[count];
     for (int i = 0; i < itemCount; i++) {
       int[] g = itemLines[i];
       itemLineCount[i] = g.length;
       boolean anyUnknown = false;
-      Map<Integer, Long> demand = new LinkedHashMap<>();
       for (int li : g) {
         OrderLine line = lines.get(li);
         itemUnits[i] = Math.addExact(itemUnits[i], line.quantity());
@@ -324,41 +323,77 @@ final class Problem {
                 Math.multiplyExact(line.quantity(), network.unitWeightGrams(line.sku())));
         itemValue[i] = Math.addExact(itemValue[i], lineValue(line));
         anyUnknown |= unknown[li];
-        for (int p = 0; p < lineKeys[li].length; p++) {
-          demand.merge(lineKeys[li][p], lineQty[li][p], Math::addExact);
-        }
       }
-      itemDemandKey[i] = new int[demand.size()];
-      itemDemandQty[i] = new long[demand.size()];
-      int p = 0;
-      for (Map.Entry<Integer, Long> e : demand.entrySet()) {
-        itemDemandKey[i][p] = e.getKey();
-        itemDemandQty[i][p] = e.getValue();
-        p++;
-      }
+      demand(i, g, lineKeys, lineQty);
       if (anyUnknown) {
-        itemCand[i] = new int[0];
+        itemCand[i] = NO_INTS;
         noCandReason[i] = UnfulfillableReason.UNKNOWN_SKU;
         continue;
       }
       // A node that can ship the item holds some of its first component: look only there.
-      int[] holders = itemDemandKey[i].length == 0 ? new int[0] : stocked[itemDemandKey[i][0]];
-      int[] cand = new int[holders.length];
+      int[] first = itemDemandKey[i].length == 0 ? NO_INTS : stocked[itemDemandKey[i][0]];
+      int[] cand = new int[first.length];
       int c = 0;
-      for (int j : holders) {
-        if (fitsAlone(i, j)) {
+      for (int j : first) {
+        if (fitsAlone(i, j, preUnits, preAvail)) {
           cand[c++] = j;
           holdsAny[j] = true;
         }
       }
-      itemCand[i] = Arrays.copyOf(cand, c);
+      itemCand[i] = c == cand.length ? cand : Arrays.copyOf(cand, c);
       noCandReason[i] =
           globalReason != null ? globalReason : UnfulfillableReason.INSUFFICIENT_STOCK;
     }
-    for (int j = 0; j < k; j++) {
-      if (!holdsAny[j]) {
-        excluded[j] = true;
-        exclusions[toAll[j]] |= 1 << ExclusionReason.NO_STOCK.ordinal();
+
+    // Candidates: the pre-candidates that hold something, in network order.
+    int[] preToK = new int[count];
+    int kept = 0;
+    for (int jp = 0; jp < count; jp++) {
+      if (holdsAny[jp]) {
+        preToK[jp] = kept++;
+      } else {
+        preToK[jp] = -1;
+        exclusions[pre[jp]] |= 1 << ExclusionReason.NO_STOCK.ordinal();
+      }
+    }
+    k = kept;
+    toAll = new int[k];
+    lane = new ShippingCostModel.Lane[k];
+    shipDate = new LocalDate[k];
+    excluded = new boolean[k];
+    pickOrder = new long[k];
+    pickUnit = new long[k];
+    unitsLeft = new long[k];
+    allToK = new int[n];
+    Arrays.fill(allToK, -1);
+    for (int jp = 0; jp < count; jp++) {
+      int j = preToK[jp];
+      if (j < 0) {
+        continue;
+      }
+      NodeProfile node = all[pre[jp]];
+      toAll[j] = pre[jp];
+      lane[j] = lanes[jp];
+      shipDate[j] = dates[jp];
+      pickOrder[j] = node.pickCostPerOrder();
+      pickUnit[j] = node.pickCostPerUnit();
+      unitsLeft[j] = preUnits[jp];
+      allToK[pre[jp]] = j;
+    }
+    avail = new long[preAvail.length][];
+    for (int key = 0; key < preAvail.length; key++) {
+      long[] row = new long[k];
+      for (int jp = 0; jp < count; jp++) {
+        if (preToK[jp] >= 0) {
+          row[preToK[jp]] = preAvail[key][jp];
+        }
+      }
+      avail[key] = row;
+    }
+    for (int[] cand : itemCand) {
+      // The mapping keeps the order, so the lists stay ascending.
+      for (int x = 0; x < cand.length; x++) {
+        cand[x] = preToK[cand[x]];
       }
     }
 
@@ -380,11 +415,25 @@ final class Problem {
       }
     }
     comps = kinds.size();
-    shipPen = new long[comps][k];
-    itemPen = new long[comps][itemCount][k];
-    openCost = new long[itemCount][k];
+    shipPen = longs(comps, k);
+    itemPen = new long[comps][][];
+    // Components without a per-item penalty share one table of zeros; nothing writes to it.
+    long[][] zeros = null;
+    for (int c = 0; c < comps; c++) {
+      Object kind = kinds.get(c);
+      if ("COST".equals(kind) || kind == RoutingRule.HIGHEST_STOCK) {
+        itemPen[c] = longs(itemCount, k);
+      } else {
+        if (zeros == null) {
+          zeros = longs(itemCount, k);
+        }
+        itemPen[c] = zeros;
+      }
+    }
+    openCost = longs(itemCount, k);
     int costIndex = -1;
-    Map<NodeId, Integer> rank = new HashMap<>();
+    Map<NodeId, Integer> rank =
+        profile.rankedNodes().isEmpty() ? ImmutableMap.of() : new HashMap<>();
     for (NodeId id : profile.rankedNodes()) {
       rank.putIfAbsent(id, rank.size());
     }
@@ -427,30 +476,51 @@ final class Problem {
     }
   }
 
-  /** Adds exclusion reasons to one node's bits. */
-  private record Exclusions(int[] bits, int node) {
-    void add(ExclusionReason reason) {
-      bits[node] |= 1 << reason.ordinal();
+  /**
+   * Returns a new {@code rows} by {@code cols} table of zeros. Allocating row by row keeps the
+   * allocation on the compiled fast path; {@code new long[rows][cols]} with sizes unknown to the
+   * compiler goes through the runtime.
+   */
+  static long[][] longs(int rows, int cols) {
+    long[][] table = new long[rows][];
+    for (int r = 0; r < rows; r++) {
+      table[r] = new long[cols];
     }
+    return table;
+  }
 
-    boolean isEmpty() {
-      return bits[node] == 0;
+  /** Returns a new {@code rows} by {@code cols} table of {@code false}; see {@link #longs}. */
+  static boolean[][] booleans(int rows, int cols) {
+    boolean[][] table = new boolean[rows][];
+    for (int r = 0; r < rows; r++) {
+      table[r] = new boolean[cols];
     }
+    return table;
   }
 
   /** Returns the reasons node {@code a} (network index) was excluded for. */
   ImmutableSet<ExclusionReason> exclusionsOf(int a) {
-    int bits = exclusions[a];
-    if (bits == 0) {
-      return ImmutableSet.of();
-    }
-    EnumSet<ExclusionReason> set = EnumSet.noneOf(ExclusionReason.class);
-    for (ExclusionReason r : ExclusionReason.values()) {
-      if ((bits & (1 << r.ordinal())) != 0) {
-        set.add(r);
+    return EXCLUSION_SETS.get(exclusions[a]);
+  }
+
+  /** Every set of exclusion reasons, indexed by its bits (by ordinal). */
+  private static final ImmutableList<ImmutableSet<ExclusionReason>> EXCLUSION_SETS =
+      exclusionSets();
+
+  private static ImmutableList<ImmutableSet<ExclusionReason>> exclusionSets() {
+    ExclusionReason[] reasons = ExclusionReason.values();
+    ImmutableList.Builder<ImmutableSet<ExclusionReason>> sets =
+        ImmutableList.builderWithExpectedSize(1 << reasons.length);
+    for (int bits = 0; bits < 1 << reasons.length; bits++) {
+      EnumSet<ExclusionReason> set = EnumSet.noneOf(ExclusionReason.class);
+      for (ExclusionReason r : reasons) {
+        if ((bits & (1 << r.ordinal())) != 0) {
+          set.add(r);
+        }
       }
+      sets.add(Sets.immutableEnumSet(set));
     }
-    return com.google.common.collect.Sets.immutableEnumSet(set);
+    return sets.build();
   }
 
   private String destinationCountry() {
@@ -458,7 +528,7 @@ final class Problem {
   }
 
   /** Returns whether pre-candidate {@code j} can ship item {@code i} on its own. */
-  boolean fitsAlone(int i, int j) {
+  private boolean fitsAlone(int i, int j, long[] unitsLeft, long[][] avail) {
     if (itemUnits[i] > unitsLeft[j]) {
       return false;
     }
@@ -468,6 +538,43 @@ final class Problem {
       }
     }
     return true;
+  }
+
+  /**
+   * Sets the demand of item {@code i} (lines {@code g}): the stock keys in the order they are first
+   * met, each with the quantity all its lines need.
+   */
+  private void demand(int i, int[] g, int[][] lineKeys, long[][] lineQty) {
+    if (g.length == 1) {
+      // A line's own keys are distinct (a SKU, or the components of one bundle).
+      itemDemandKey[i] = lineKeys[g[0]];
+      itemDemandQty[i] = lineQty[g[0]];
+      return;
+    }
+    int total = 0;
+    for (int li : g) {
+      total += lineKeys[li].length;
+    }
+    int[] keys = new int[total];
+    long[] qty = new long[total];
+    int m = 0;
+    for (int li : g) {
+      for (int p = 0; p < lineKeys[li].length; p++) {
+        int key = lineKeys[li][p];
+        int at = 0;
+        while (at < m && keys[at] != key) {
+          at++;
+        }
+        if (at == m) {
+          keys[m] = key;
+          qty[m++] = lineQty[li][p];
+        } else {
+          qty[at] = Math.addExact(qty[at], lineQty[li][p]);
+        }
+      }
+    }
+    itemDemandKey[i] = m == total ? keys : Arrays.copyOf(keys, m);
+    itemDemandQty[i] = m == total ? qty : Arrays.copyOf(qty, m);
   }
 
   /** Returns the lane cost of a shipment of {@code weight} grams from {@code j}. */

@@ -4,10 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import dev.omnichannel.core.ChannelId;
 import dev.omnichannel.core.IdempotencyKey;
-import dev.omnichannel.core.NodeId;
 import dev.omnichannel.core.Sku;
 import dev.omnichannel.core.inventory.AvailabilitySnapshot;
 import dev.omnichannel.core.inventory.Outcome;
@@ -19,13 +17,11 @@ import dev.omnichannel.core.order.OrderLine;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -47,22 +43,12 @@ import org.jspecify.annotations.Nullable;
 public final class Router {
   private final FulfillmentNetwork network;
   private final Clock clock;
-  private final NodeProfile[] sortedNodes;
-  private final ImmutableMap<NodeId, Integer> nodeIndex;
-  private final ShipDates shipDates;
+  private final RoutingNodes nodes;
 
   private Router(FulfillmentNetwork network, Clock clock) {
     this.network = network;
     this.clock = clock;
-    NodeProfile[] nodes = network.nodes().toArray(new NodeProfile[0]);
-    Arrays.sort(nodes, Comparator.comparing(NodeProfile::id));
-    this.sortedNodes = nodes;
-    ImmutableMap.Builder<NodeId, Integer> index = ImmutableMap.builder();
-    for (int i = 0; i < nodes.length; i++) {
-      index.put(nodes[i].id(), i);
-    }
-    this.nodeIndex = index.buildOrThrow();
-    this.shipDates = new ShipDates(nodes);
+    this.nodes = new RoutingNodes(network);
   }
 
   /**
@@ -90,7 +76,7 @@ public final class Router {
    */
   public FulfillmentPlan route(RoutingRequest request) {
     checkNotNull(request, "request");
-    Problem p = new Problem(request, network, sortedNodes, nodeIndex, shipDates, clock.instant());
+    Problem p = new Problem(request, network, nodes, clock.instant());
     Search search = new Search(p);
     List<String> notes = new ArrayList<>();
     Search.Result result;
@@ -137,7 +123,7 @@ public final class Router {
   public Optional<FulfillmentPlan> routeByEnumeration(RoutingRequest request, long maxAssignments) {
     checkNotNull(request, "request");
     checkArgument(maxAssignments >= 1, "maxAssignments must be at least 1: %s", maxAssignments);
-    Problem p = new Problem(request, network, sortedNodes, nodeIndex, shipDates, clock.instant());
+    Problem p = new Problem(request, network, nodes, clock.instant());
     Search search = new Search(p);
     if (p.shipComplete && p.servableItems() < p.itemCount) {
       return Optional.of(
@@ -509,59 +495,71 @@ public final class Router {
 
     private static Explanation explain(
         Problem p, Search search, Search.Result result, List<String> notes) {
-      ImmutableList.Builder<NodeAssessment> nodes = ImmutableList.builder();
-      int[] pre = new int[p.all.length];
-      Arrays.fill(pre, -1);
-      for (int j = 0; j < p.k; j++) {
-        pre[p.toAll[j]] = j;
-      }
+      NodeAssessment[] nodes = new NodeAssessment[p.all.length];
+      int[] assign = result.assign();
       long[] bestAltKey = null;
+      long[] key = new long[p.comps + 1];
       int bestAlt = -1;
       for (int a = 0; a < p.all.length; a++) {
-        int j = pre[a];
-        ImmutableList.Builder<String> held = ImmutableList.builder();
+        int j = p.allToK[a];
+        ImmutableList<String> held = ImmutableList.of();
         OptionalLong standalone = OptionalLong.empty();
         if (j >= 0 && !p.excluded[j]) {
           boolean[] alone = search.alone(j);
           if (alone != null) {
             long weight = 0;
             long units = 0;
+            int lines = 0;
+            long unserved = search.baseUnserved();
             boolean same = true;
             for (int i = 0; i < p.itemCount; i++) {
-              same &= alone[i] ? result.assign()[i] == j : result.assign()[i] < 0;
+              same &= alone[i] ? assign[i] == j : assign[i] < 0;
               if (alone[i]) {
                 weight += p.itemWeight[i];
                 units += p.itemUnits[i];
+                lines += p.itemLines[i].length;
+              } else if (p.itemCand[i].length > 0) {
+                unserved += p.itemLineCount[i];
+              }
+            }
+            String[] ids = new String[lines];
+            int at = 0;
+            for (int i = 0; i < p.itemCount; i++) {
+              if (alone[i]) {
                 for (int li : p.itemLines[i]) {
-                  held.add(p.lines.get(li).lineId());
+                  ids[at++] = p.lines.get(li).lineId();
                 }
               }
             }
+            held = ImmutableList.copyOf(ids);
             standalone =
                 OptionalLong.of(p.pickOrder[j] + p.pickUnit[j] * units + p.laneCost(j, weight));
-            if (!same) {
-              long[] key = search.aloneKey(j, alone);
-              if (key != null && (bestAltKey == null || Search.compare(key, bestAltKey) < 0)) {
-                bestAltKey = key;
-                bestAlt = j;
-              }
+            // The key starts with the unserved lines: a node leaving more unserved cannot be the
+            // best alternative, so its full key is not needed.
+            if (!same
+                && (bestAltKey == null || unserved <= bestAltKey[0])
+                && search.aloneKey(j, alone, key)
+                && (bestAltKey == null || Search.compare(key, bestAltKey) < 0)) {
+              long[] swap = bestAltKey == null ? new long[key.length] : bestAltKey;
+              bestAltKey = key;
+              key = swap;
+              bestAlt = j;
             }
           }
         }
-        OptionalDouble score = p.allScore[a];
-        nodes.add(
+        nodes[a] =
             new NodeAssessment(
                 p.all[a].id(),
                 p.exclusionsOf(a),
-                held.build(),
+                held,
                 p.allDistance[a],
                 standalone,
-                score));
+                p.allScore[a]);
       }
       List<String> objective = new ArrayList<>();
       objective.add("UNSERVED_LINES");
       objective.addAll(p.compNames);
-      long[] key = result.key();
+      long[] planKey = result.key();
       String decidedBy;
       Optional<String> runnerUp;
       ImmutableList<Long> runnerUpKey;
@@ -573,17 +571,17 @@ public final class Router {
         runnerUp = Optional.of("everything " + p.node(bestAlt).id() + " holds, from it alone");
         runnerUpKey = ImmutableList.copyOf(box(bestAltKey));
         decidedBy = "NODE_ID";
-        for (int x = 0; x < key.length; x++) {
-          if (key[x] != bestAltKey[x]) {
+        for (int x = 0; x < planKey.length; x++) {
+          if (planKey[x] != bestAltKey[x]) {
             decidedBy = objective.get(x);
             break;
           }
         }
       }
       return new Explanation(
-          nodes.build(),
+          ImmutableList.copyOf(nodes),
           ImmutableList.copyOf(objective),
-          ImmutableList.copyOf(box(key)),
+          ImmutableList.copyOf(box(planKey)),
           runnerUp,
           runnerUpKey,
           decidedBy,

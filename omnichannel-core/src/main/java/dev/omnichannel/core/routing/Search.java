@@ -39,6 +39,18 @@ final class Search {
   private final long[][] suffixMinItem;
   private final int[][] sortedCand;
   private final long[] scratchForced;
+  private final long[][] scratchUsed;
+  private final long[][] candBits;
+
+  // The items each node is a candidate of, ascending: those of node j from nodeItemStart[j] to
+  // nodeItemStart[j + 1] in nodeItemList.
+  private final int[] nodeItemStart;
+  private final int[] nodeItemList;
+
+  /** Whether two items draw on one stock key (kits, or bundles sharing a component). */
+  private final boolean keysShared;
+
+  private final long[] scratchMask;
   private final boolean[][] can;
   private final long[] localUsed;
   private final long[] scratchWeight;
@@ -65,7 +77,6 @@ final class Search {
     nodeValue = new long[k];
     nodeLane = new long[k];
     nodeItems = new int[k];
-    used = new long[p.avail.length][k];
     partial = new long[comps];
     scratchForced = new long[comps];
 
@@ -97,22 +108,26 @@ final class Search {
       }
       order[y + 1] = v;
     }
-    minItem = new long[comps][items];
-    minOpen = new long[comps][items];
+    minItem = Problem.longs(comps, items);
+    minOpen = Problem.longs(comps, items);
     for (int c = 0; c < comps; c++) {
+      long[] ship = p.shipPen[c];
       for (int i = 0; i < items; i++) {
+        int[] cand = p.itemCand[i];
+        long[] pen = p.itemPen[c][i];
+        long[] opening = c == p.costComp ? p.openCost[i] : null;
         long mi = Long.MAX_VALUE;
         long mo = Long.MAX_VALUE;
-        for (int j : p.itemCand[i]) {
-          mi = Math.min(mi, p.itemPen[c][i][j]);
-          long o = p.shipPen[c][j] + (c == p.costComp ? p.openCost[i][j] : 0);
+        for (int j : cand) {
+          mi = Math.min(mi, pen[j]);
+          long o = opening == null ? ship[j] : ship[j] + opening[j];
           mo = Math.min(mo, o);
         }
         minItem[c][i] = mi == Long.MAX_VALUE ? 0 : mi;
         minOpen[c][i] = mo == Long.MAX_VALUE ? 0 : mo;
       }
     }
-    suffixMinItem = new long[comps][servable + 1];
+    suffixMinItem = Problem.longs(comps, servable + 1);
     for (int c = 0; c < comps; c++) {
       for (int r = servable - 1; r >= 0; r--) {
         suffixMinItem[c][r] = suffixMinItem[c][r + 1] + minItem[c][order[r]];
@@ -124,12 +139,38 @@ final class Search {
     scratchValue = new long[k];
     scratchItems = new int[k];
     aloneCache = new boolean[k][];
-    can = new boolean[items][k];
+    can = Problem.booleans(items, k);
+    int words = (k + 63) >>> 6;
+    candBits = Problem.longs(items, words);
+    scratchMask = new long[words];
+    nodeItemStart = new int[k + 1];
     for (int i = 0; i < items; i++) {
       for (int j : p.itemCand[i]) {
         can[i][j] = true;
+        candBits[i][j >>> 6] |= 1L << j;
+        nodeItemStart[j + 1]++;
       }
     }
+    for (int j = 0; j < k; j++) {
+      nodeItemStart[j + 1] += nodeItemStart[j];
+    }
+    nodeItemList = new int[nodeItemStart[k]];
+    int[] fill = scratchItems;
+    boolean sharing = false;
+    int[] keyUses = new int[p.avail.length];
+    for (int i = 0; i < items; i++) {
+      for (int j : p.itemCand[i]) {
+        nodeItemList[nodeItemStart[j] + fill[j]++] = i;
+      }
+      for (int key : p.itemDemandKey[i]) {
+        sharing |= keyUses[key]++ > 0;
+      }
+    }
+    Arrays.fill(fill, 0);
+    keysShared = sharing;
+    // Stock used per key and node is only tracked when items share keys.
+    used = sharing ? Problem.longs(p.avail.length, k) : new long[0][];
+    scratchUsed = sharing ? Problem.longs(p.avail.length, k) : new long[0][];
     sortedCand = new int[items][];
     for (int i = 0; i < items; i++) {
       int[] cand = p.itemCand[i].clone();
@@ -170,6 +211,10 @@ final class Search {
     if (nodeUnits[j] + p.itemUnits[i] > p.unitsLeft[j]) {
       return false;
     }
+    if (!keysShared) {
+      // Only candidates are ever added, and a candidate's stock is its own.
+      return true;
+    }
     int[] keys = p.itemDemandKey[i];
     long[] qty = p.itemDemandQty[i];
     for (int x = 0; x < keys.length; x++) {
@@ -197,10 +242,12 @@ final class Search {
     long lane = p.laneCost(j, nodeWeight[j]);
     laneSum += lane - nodeLane[j];
     nodeLane[j] = lane;
-    int[] keys = p.itemDemandKey[i];
-    long[] qty = p.itemDemandQty[i];
-    for (int x = 0; x < keys.length; x++) {
-      used[keys[x]][j] += qty[x];
+    if (keysShared) {
+      int[] keys = p.itemDemandKey[i];
+      long[] qty = p.itemDemandQty[i];
+      for (int x = 0; x < keys.length; x++) {
+        used[keys[x]][j] += qty[x];
+      }
     }
   }
 
@@ -212,10 +259,12 @@ final class Search {
     nodeUnits[j] -= p.itemUnits[i];
     nodeWeight[j] -= p.itemWeight[i];
     nodeValue[j] -= p.itemValue[i];
-    int[] keys = p.itemDemandKey[i];
-    long[] qty = p.itemDemandQty[i];
-    for (int x = 0; x < keys.length; x++) {
-      used[keys[x]][j] -= qty[x];
+    if (keysShared) {
+      int[] keys = p.itemDemandKey[i];
+      long[] qty = p.itemDemandQty[i];
+      for (int x = 0; x < keys.length; x++) {
+        used[keys[x]][j] -= qty[x];
+      }
     }
     if (--nodeItems[j] == 0) {
       open--;
@@ -312,14 +361,24 @@ final class Search {
    * leaves the search state alone.
    */
   long @Nullable [] evaluate(int[] plan) {
+    long[] key = new long[comps + 1];
+    return evaluate(plan, key) ? key : null;
+  }
+
+  /**
+   * Writes the key of {@code plan} into {@code key} and returns true, or returns false when the
+   * plan is infeasible. Works on scratch arrays and leaves the search state alone.
+   */
+  private boolean evaluate(int[] plan, long[] key) {
     long[] w = scratchWeight;
     long[] u = scratchUnits;
     long[] v = scratchValue;
     int[] n = scratchItems;
+    long[][] taken = scratchUsed;
     int unserved = 0;
     int opened = 0;
     boolean ok = true;
-    for (int i = 0; i < plan.length && ok; i++) {
+    for (int i = 0; i < plan.length; i++) {
       int j = plan[i];
       if (j < 0) {
         unserved += p.itemCand[i].length > 0 ? p.itemLineCount[i] : 0;
@@ -339,29 +398,31 @@ final class Search {
         ok = false;
         break;
       }
+      if (!keysShared) {
+        // A candidate's stock is its own (can[i][j] said it fits).
+        continue;
+      }
+      // What the items so far take of each key at j; quantities are positive, so a total past
+      // the stock is caught at the last item that adds to it.
       int[] keys = p.itemDemandKey[i];
       long[] qty = p.itemDemandQty[i];
-      for (int x = 0; x < keys.length && ok; x++) {
-        long need = qty[x];
-        for (int i2 = 0; i2 < i; i2++) {
-          if (plan[i2] == j) {
-            int[] k2 = p.itemDemandKey[i2];
-            for (int y = 0; y < k2.length; y++) {
-              if (k2[y] == keys[x]) {
-                need += p.itemDemandQty[i2][y];
-              }
-            }
-          }
+      for (int x = 0; x < keys.length; x++) {
+        long need = taken[keys[x]][j] += qty[x];
+        if (need > p.avail[keys[x]][j]) {
+          ok = false;
         }
-        ok = need <= p.avail[keys[x]][j];
+      }
+      if (!ok) {
+        break;
       }
     }
-    long[] key = null;
-    if (ok
-        && opened <= p.maxShipments
-        && !(p.shipComplete && unserved > 0 && opened > 0)
-        && splitValuesHold(plan, opened)) {
-      key = new long[comps + 1];
+    ok =
+        ok
+            && opened <= p.maxShipments
+            && !(p.shipComplete && unserved > 0 && opened > 0)
+            && splitValuesHold(plan, opened);
+    if (ok) {
+      Arrays.fill(key, 0);
       key[0] = baseUnserved + unserved;
       for (int i = 0; i < plan.length; i++) {
         int j = plan[i];
@@ -383,15 +444,21 @@ final class Search {
         key[p.costComp + 1] += p.splitPenalty * Math.max(0, opened - 1);
       }
     }
-    for (int j : plan) {
+    for (int i = 0; i < plan.length; i++) {
+      int j = plan[i];
       if (j >= 0) {
         w[j] = 0;
         u[j] = 0;
         v[j] = 0;
         n[j] = 0;
+        if (keysShared) {
+          for (int key0 : p.itemDemandKey[i]) {
+            taken[key0][j] = 0;
+          }
+        }
       }
     }
-    return key;
+    return ok;
   }
 
   private boolean splitValuesHold(int[] plan, int opened) {
@@ -584,6 +651,11 @@ final class Search {
     }
     long evaluations = 2;
     int[] trial = plan.clone();
+    // Trial keys are written here; an accepted one swaps places with the incumbent key.
+    long[] k2 = new long[comps + 1];
+    int[] uses = new int[p.k];
+    int[] targets = new int[p.k];
+    tally(plan, uses);
     for (int pass = 0; pass < 4; pass++) {
       boolean improved = false;
       // Move one item to another candidate: open nodes, then the cheapest few new ones.
@@ -591,31 +663,35 @@ final class Search {
         int[] cand = sortedCand[i];
         for (int x = 0; x < cand.length; x++) {
           int j = cand[x];
-          if (j == plan[i] || (x >= 4 && !usedIn(plan, j))) {
+          if (j == plan[i] || (x >= 4 && uses[j] == 0)) {
             continue;
           }
           System.arraycopy(plan, 0, trial, 0, plan.length);
           trial[i] = j;
-          long[] k2 = evaluate(trial);
+          boolean feasible = evaluate(trial, k2);
           evaluations++;
-          if (k2 != null && (key == null || compare(k2, key) < 0)) {
+          if (feasible && (key == null || compare(k2, key) < 0)) {
+            long[] swap = key == null ? new long[comps + 1] : key;
             key = k2;
+            k2 = swap;
             System.arraycopy(trial, 0, plan, 0, plan.length);
+            tally(plan, uses);
             improved = true;
           }
         }
       }
       // Move a whole shipment to any other node that holds all of it.
       for (int from = 0; from < p.k; from++) {
-        if (!usedIn(plan, from)) {
+        if (uses[from] == 0) {
           continue;
         }
         long current = shipmentPrimary(plan, from, from);
-        for (int to = 0; to < p.k; to++) {
+        int holders = holders(plan, from, from, targets);
+        for (int t = 0; t < holders; t++) {
+          int to = targets[t];
           if (to == from
               || p.excluded[to]
-              || !holdsShipment(plan, from, to)
-              || (!usedIn(plan, to) && shipmentPrimary(plan, from, to) > current)) {
+              || (uses[to] == 0 && shipmentPrimary(plan, from, to) > current)) {
             // A new node whose shipment alone would cost more in the first component cannot win.
             continue;
           }
@@ -625,11 +701,14 @@ final class Search {
               trial[i] = to;
             }
           }
-          long[] k2 = evaluate(trial);
+          boolean feasible = evaluate(trial, k2);
           evaluations++;
-          if (k2 != null && (key == null || compare(k2, key) < 0)) {
+          if (feasible && (key == null || compare(k2, key) < 0)) {
+            long[] swap = key == null ? new long[comps + 1] : key;
             key = k2;
+            k2 = swap;
             System.arraycopy(trial, 0, plan, 0, plan.length);
+            tally(plan, uses);
             improved = true;
             break;
           }
@@ -637,19 +716,18 @@ final class Search {
       }
       // Merge two shipments into one node (open or not) that holds both.
       for (int a = 0; a < p.k && !improved; a++) {
-        if (!usedIn(plan, a)) {
+        if (uses[a] == 0) {
           continue;
         }
         for (int b = a + 1; b < p.k && !improved; b++) {
-          if (!usedIn(plan, b)) {
+          if (uses[b] == 0) {
             continue;
           }
           long current = shipmentPrimary(plan, a, a) + shipmentPrimary(plan, b, b);
-          for (int to = 0; to < p.k; to++) {
-            if (p.excluded[to]
-                || !holdsShipment(plan, a, to)
-                || !holdsShipment(plan, b, to)
-                || mergedPrimary(plan, a, b, to) > current) {
+          int holders = holders(plan, a, b, targets);
+          for (int t = 0; t < holders; t++) {
+            int to = targets[t];
+            if (p.excluded[to] || mergedPrimary(plan, a, b, to) > current) {
               continue;
             }
             System.arraycopy(plan, 0, trial, 0, plan.length);
@@ -658,11 +736,14 @@ final class Search {
                 trial[i] = to;
               }
             }
-            long[] k2 = evaluate(trial);
+            boolean feasible = evaluate(trial, k2);
             evaluations++;
-            if (k2 != null && (key == null || compare(k2, key) < 0)) {
+            if (feasible && (key == null || compare(k2, key) < 0)) {
+              long[] swap = key == null ? new long[comps + 1] : key;
               key = k2;
+              k2 = swap;
               System.arraycopy(trial, 0, plan, 0, plan.length);
+              tally(plan, uses);
               improved = true;
               break;
             }
@@ -671,18 +752,21 @@ final class Search {
       }
       // Drop a shipment and insert its items again, each where it adds the least.
       for (int from = 0; from < p.k; from++) {
-        if (!usedIn(plan, from)) {
+        if (uses[from] == 0) {
           continue;
         }
         int[] rebuilt = reinsert(plan, from);
         if (Arrays.equals(rebuilt, plan)) {
           continue;
         }
-        long[] k2 = evaluate(rebuilt);
+        boolean feasible = evaluate(rebuilt, k2);
         evaluations++;
-        if (k2 != null && (key == null || compare(k2, key) < 0)) {
+        if (feasible && (key == null || compare(k2, key) < 0)) {
+          long[] swap = key == null ? new long[comps + 1] : key;
           key = k2;
+          k2 = swap;
           plan = rebuilt;
+          tally(plan, uses);
           improved = true;
         }
       }
@@ -694,6 +778,42 @@ final class Search {
       throw new AssertionError("the empty plan is always feasible");
     }
     return new Result(plan, key, evaluations, true);
+  }
+
+  /** Writes into {@code uses} how many items {@code plan} places at each node. */
+  private void tally(int[] plan, int[] uses) {
+    Arrays.fill(uses, 0);
+    for (int j : plan) {
+      if (j >= 0) {
+        uses[j]++;
+      }
+    }
+  }
+
+  /**
+   * Writes into {@code out}, ascending, the nodes that are candidates of every item {@code plan}
+   * places at {@code a} or {@code b}; returns how many.
+   */
+  private int holders(int[] plan, int a, int b, int[] out) {
+    long[] mask = scratchMask;
+    Arrays.fill(mask, -1L);
+    for (int i = 0; i < p.itemCount; i++) {
+      if (plan[i] == a || plan[i] == b) {
+        long[] bits = candBits[i];
+        for (int w = 0; w < mask.length; w++) {
+          mask[w] &= bits[w];
+        }
+      }
+    }
+    int n = 0;
+    for (int w = 0; w < mask.length; w++) {
+      long m = mask[w];
+      while (m != 0) {
+        out[n++] = (w << 6) + Long.numberOfTrailingZeros(m);
+        m &= m - 1;
+      }
+    }
+    return n;
   }
 
   /** Returns the first objective component of shipping {@code from}'s items from {@code at}. */
@@ -712,15 +832,6 @@ final class Search {
     return p.costComp == 0 ? v + p.laneCost(at, weight) : v;
   }
 
-  private boolean holdsShipment(int[] plan, int from, int to) {
-    for (int i = 0; i < p.itemCount; i++) {
-      if (plan[i] == from && !can[i][to]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Opens, one after another, the node that can take the most lines; ties go to the cheapest. */
   private int[] widestCoverage() {
     int[] plan = emptyPlan();
@@ -737,12 +848,24 @@ final class Search {
     boolean[] taken = new boolean[p.itemCount];
     boolean[] bestTaken = new boolean[p.itemCount];
     boolean[] isOpen = new boolean[p.k];
+    long[] wanted = scratchMask;
     while (remaining > 0 && shipments < p.maxShipments) {
       int bestNode = -1;
       int bestLines = 0;
       long bestInc = Long.MAX_VALUE;
+      // After the first round (which also records what each node holds on its own), only the
+      // candidates of items still to place can take any lines.
+      Arrays.fill(wanted, 0);
+      for (int i = 0; i < p.itemCount; i++) {
+        if (!placed[i]) {
+          long[] bits = candBits[i];
+          for (int w = 0; w < wanted.length; w++) {
+            wanted[w] |= bits[w];
+          }
+        }
+      }
       for (int j = 0; j < p.k; j++) {
-        if (isOpen[j] || p.excluded[j]) {
+        if (isOpen[j] || p.excluded[j] || (shipments > 0 && (wanted[j >>> 6] & (1L << j)) == 0)) {
           continue;
         }
         Arrays.fill(taken, false);
@@ -750,18 +873,19 @@ final class Search {
         if (shipments == 0) {
           aloneCache[j] = lines > 0 ? taken.clone() : EMPTY;
         }
+        if (lines == 0) {
+          continue;
+        }
         long inc = comps == 0 ? 0 : p.shipPen[0][j];
         long weight = 0;
-        for (int i = 0; i < p.itemCount; i++) {
+        for (int x = nodeItemStart[j]; x < nodeItemStart[j + 1]; x++) {
+          int i = nodeItemList[x];
           if (taken[i]) {
             weight += p.itemWeight[i];
             if (comps > 0) {
               inc += p.itemPen[0][i][j];
             }
           }
-        }
-        if (lines == 0) {
-          continue;
         }
         if (p.costComp == 0) {
           inc += p.laneCost(j, weight);
@@ -943,42 +1067,39 @@ final class Search {
    * skipping those in {@code skip}; returns the lines taken.
    */
   private int fillAlone(int j, boolean @Nullable [] skip, boolean[] taken) {
-    Arrays.fill(localUsed, 0);
+    if (keysShared) {
+      Arrays.fill(localUsed, 0);
+    }
     long units = 0;
     int lines = 0;
-    for (int i = 0; i < p.itemCount; i++) {
-      if ((skip != null && skip[i]) || !can[i][j] || units + p.itemUnits[i] > p.unitsLeft[j]) {
+    for (int x = nodeItemStart[j]; x < nodeItemStart[j + 1]; x++) {
+      int i = nodeItemList[x];
+      if ((skip != null && skip[i]) || units + p.itemUnits[i] > p.unitsLeft[j]) {
         continue;
       }
-      int[] keys = p.itemDemandKey[i];
-      long[] qty = p.itemDemandQty[i];
-      boolean fits = true;
-      for (int x = 0; x < keys.length; x++) {
-        if (localUsed[keys[x]] + qty[x] > p.avail[keys[x]][j]) {
-          fits = false;
-          break;
+      if (keysShared) {
+        // Without shared keys every candidate item fits the node's stock on its own.
+        int[] keys = p.itemDemandKey[i];
+        long[] qty = p.itemDemandQty[i];
+        boolean fits = true;
+        for (int y = 0; y < keys.length; y++) {
+          if (localUsed[keys[y]] + qty[y] > p.avail[keys[y]][j]) {
+            fits = false;
+            break;
+          }
         }
-      }
-      if (!fits) {
-        continue;
-      }
-      for (int x = 0; x < keys.length; x++) {
-        localUsed[keys[x]] += qty[x];
+        if (!fits) {
+          continue;
+        }
+        for (int y = 0; y < keys.length; y++) {
+          localUsed[keys[y]] += qty[y];
+        }
       }
       units += p.itemUnits[i];
       taken[i] = true;
       lines += p.itemLineCount[i];
     }
     return lines;
-  }
-
-  private static boolean usedIn(int[] plan, int j) {
-    for (int x : plan) {
-      if (x == j) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -997,11 +1118,11 @@ final class Search {
   }
 
   /**
-   * Returns the key of the plan shipping {@code taken} from node {@code j} alone, or null when the
-   * profile's ship-complete rule refuses it.
+   * Writes into {@code key} the key of the plan shipping {@code taken} from node {@code j} alone
+   * and returns true, or returns false when the profile's ship-complete rule refuses it.
    */
-  long @Nullable [] aloneKey(int j, boolean[] taken) {
-    long[] key = new long[comps + 1];
+  boolean aloneKey(int j, boolean[] taken, long[] key) {
+    Arrays.fill(key, 0);
     key[0] = baseUnserved;
     long weight = 0;
     boolean missing = false;
@@ -1017,11 +1138,11 @@ final class Search {
       }
     }
     if (missing && p.shipComplete) {
-      return null;
+      return false;
     }
     for (int c = 0; c < comps; c++) {
       key[c + 1] += p.shipPen[c][j] + (c == p.costComp ? p.laneCost(j, weight) : 0);
     }
-    return key;
+    return true;
   }
 }
