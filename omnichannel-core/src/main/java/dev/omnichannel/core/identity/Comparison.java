@@ -27,11 +27,11 @@ final class Comparison {
   private Comparison() {}
 
   static int level(long vector, Field field) {
-    return (int) ((vector >>> (3 * field.ordinal())) & 7);
+    return (int) ((vector >>> (3 * field.index)) & 7);
   }
 
   static long with(long vector, Field field, int level) {
-    int shift = 3 * field.ordinal();
+    int shift = 3 * field.index;
     return (vector & ~(7L << shift)) | ((long) level << shift);
   }
 

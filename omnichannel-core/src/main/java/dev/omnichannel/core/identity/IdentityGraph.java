@@ -800,7 +800,7 @@ public final class IdentityGraph {
     return nodes.get(component.get((int) local)).key;
   }
 
-  private static boolean disjoint(TreeSet<String> a, TreeSet<String> b) {
+  private static boolean disjoint(Set<String> a, Set<String> b) {
     for (String s : a) {
       if (b.contains(s)) {
         return false;
@@ -974,11 +974,13 @@ public final class IdentityGraph {
   public synchronized boolean withdrawAssertion(RecordKey a, RecordKey b) {
     int x = indexOf(a);
     int y = indexOf(b);
-    boolean removed = removeAssertion(mustLink, x, y) | removeAssertion(cannotLink, x, y);
-    if (removed) {
+    // Both kinds are withdrawn: no short circuit.
+    boolean removedMustLink = removeAssertion(mustLink, x, y);
+    boolean removedCannotLink = removeAssertion(cannotLink, x, y);
+    if (removedMustLink || removedCannotLink) {
       recluster(new TreeSet<>(List.of(x, y)));
     }
-    return removed;
+    return removedMustLink || removedCannotLink;
   }
 
   private static boolean removeAssertion(Map<Integer, Set<Integer>> map, int x, int y) {
@@ -1109,7 +1111,7 @@ public final class IdentityGraph {
     long vector = Comparison.compare(nx.norm, ny.norm);
     ImmutableList.Builder<FieldWeight> fields = ImmutableList.builder();
     for (Field f : Field.ALL) {
-      AgreementLevel level = AgreementLevel.ALL[Comparison.level(vector, f)];
+      AgreementLevel level = AgreementLevel.ofCode(Comparison.level(vector, f));
       fields.add(new FieldWeight(f, level, model.weight(f, level)));
     }
     double score = model.score(vector);

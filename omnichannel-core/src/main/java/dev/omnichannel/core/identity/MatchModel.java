@@ -51,8 +51,8 @@ public final class MatchModel {
     double[][] m = new double[Field.ALL.length][];
     double[][] u = new double[Field.ALL.length][];
     for (Field f : Field.ALL) {
-      m[f.ordinal()] = new double[] {0.88, 0.07, 0.03, 0.02};
-      u[f.ordinal()] =
+      m[f.index] = new double[] {0.88, 0.07, 0.03, 0.02};
+      u[f.index] =
           switch (f) {
             case REGION -> new double[] {0.3, 0.01, 0.01, 0.68};
             case HOUSE_NUMBER -> new double[] {0.1, 0.05, 0.05, 0.8};
@@ -118,7 +118,7 @@ public final class MatchModel {
     int[][] levels = new int[distinct][fields];
     for (int p = 0; p < distinct; p++) {
       for (Field f : Field.ALL) {
-        levels[p][f.ordinal()] = Comparison.level(patterns[p], f);
+        levels[p][f.index] = Comparison.level(patterns[p], f);
       }
     }
     double[][] m = new double[fields][];
@@ -238,18 +238,18 @@ public final class MatchModel {
   /** Returns the probability of {@code level} on {@code field} among matching pairs. */
   public double m(Field field, AgreementLevel level) {
     checkArgument(level != AgreementLevel.MISSING, "MISSING has no probability");
-    return m[field.ordinal()][level.ordinal()];
+    return m[field.index][level.code];
   }
 
   /** Returns the probability of {@code level} on {@code field} among non-matching pairs. */
   public double u(Field field, AgreementLevel level) {
     checkArgument(level != AgreementLevel.MISSING, "MISSING has no probability");
-    return u[field.ordinal()][level.ordinal()];
+    return u[field.index][level.code];
   }
 
   /** Returns {@code log2(m / u)} of {@code level} on {@code field}; 0 for {@code MISSING}. */
   public double weight(Field field, AgreementLevel level) {
-    return level == AgreementLevel.MISSING ? 0 : weights[field.ordinal()][level.ordinal()];
+    return level == AgreementLevel.MISSING ? 0 : weights[field.index][level.code];
   }
 
   /** Returns the number of EM iterations that produced the model; 0 when it was set by hand. */
@@ -296,9 +296,9 @@ public final class MatchModel {
                   Locale.ROOT,
                   " %s m=%.3f u=%.3f w=%+.2f",
                   l,
-                  m[f.ordinal()][l.ordinal()],
-                  u[f.ordinal()][l.ordinal()],
-                  weights[f.ordinal()][l.ordinal()]));
+                  m[f.index][l.code],
+                  u[f.index][l.code],
+                  weights[f.index][l.code]));
         }
       }
     }
