@@ -35,8 +35,93 @@ final class Comparison {
     return (vector & ~(7L << shift)) | ((long) level << shift);
   }
 
+  /** Returned by {@link #compareAtLeast} for a pair whose score cannot reach the floor. */
+  static final long BELOW = -1;
+
+  /**
+   * Rounding allowance of the bound: a pair is given up only when its best possible score is below
+   * the floor by more than this, far more than the rounding error of summing ten weights.
+   */
+  private static final double SLACK = 1e-9;
+
+  /** Returns the comparison vector of two records. */
   static long compare(NormalizedRecord a, NormalizedRecord b) {
+    return compare(a, b, null, 0);
+  }
+
+  /**
+   * Returns the comparison vector of two records, or {@link #BELOW} as soon as the fields compared
+   * so far show that the pair's score under {@code model} stays below {@code floor} whatever the
+   * other fields say. Cheap fields come first and the names last, so most pairs that are plainly
+   * different cost no string similarity at all. A vector returned is the one {@link
+   * #compare(NormalizedRecord, NormalizedRecord)} gives.
+   */
+  static long compareAtLeast(
+      NormalizedRecord a, NormalizedRecord b, MatchModel model, double floor) {
+    return compare(a, b, model, floor);
+  }
+
+  private static long compare(
+      NormalizedRecord a, NormalizedRecord b, @Nullable MatchModel model, double floor) {
+    // What the score may still lose before it falls below the floor.
+    double headroom = model == null ? Double.POSITIVE_INFINITY : model.maxScore() - floor;
+    if (headroom < -SLACK) {
+      return BELOW;
+    }
     long v = ALL_MISSING;
+    int dob = dateOfBirth(a.dob, b.dob);
+    int phone = phones(a.phones, b.phones);
+    v = with(v, Field.DATE_OF_BIRTH, dob);
+    v = with(v, Field.PHONE, phone);
+    headroom -= shortfall(model, Field.DATE_OF_BIRTH, dob) + shortfall(model, Field.PHONE, phone);
+    NormalizedRecord.Address[] as = a.addresses;
+    NormalizedRecord.Address[] bs = b.addresses;
+    boolean oneAddressEach = as.length == 1 && bs.length == 1;
+    if (oneAddressEach) {
+      // The common case, field by field: the cheap parts now, the street and locality later.
+      NormalizedRecord.Address x = as[0];
+      NormalizedRecord.Address y = bs[0];
+      int house = house(x.house(), y.house());
+      int postcode = postcode(x.postcode(), y.postcode());
+      int region = equalOrNot(x.region(), y.region());
+      v = with(v, Field.HOUSE_NUMBER, house);
+      v = with(v, Field.POSTAL_CODE, postcode);
+      v = with(v, Field.REGION, region);
+      headroom -=
+          shortfall(model, Field.HOUSE_NUMBER, house)
+              + shortfall(model, Field.POSTAL_CODE, postcode)
+              + shortfall(model, Field.REGION, region);
+    } else {
+      v = address(v, as, bs);
+      for (Field f : ADDRESS_FIELDS) {
+        headroom -= shortfall(model, f, level(v, f));
+      }
+    }
+    if (headroom < -SLACK) {
+      return BELOW;
+    }
+    int email = emails(a.emails, b.emails);
+    v = with(v, Field.EMAIL, email);
+    headroom -= shortfall(model, Field.EMAIL, email);
+    if (headroom < -SLACK) {
+      return BELOW;
+    }
+    if (oneAddressEach) {
+      NormalizedRecord.Address x = as[0];
+      NormalizedRecord.Address y = bs[0];
+      int locality = text(x.locality(), null, y.locality(), null);
+      v = with(v, Field.LOCALITY, locality);
+      headroom -= shortfall(model, Field.LOCALITY, locality);
+      if (headroom < -SLACK) {
+        return BELOW;
+      }
+      int street = street(x, y);
+      v = with(v, Field.STREET, street);
+      headroom -= shortfall(model, Field.STREET, street);
+      if (headroom < -SLACK) {
+        return BELOW;
+      }
+    }
     int given = text(a.given, a.givenCode, b.given, b.givenCode);
     int family = text(a.family, a.familyCode, b.family, b.familyCode);
     if ((given >= WEAK || family >= WEAK)
@@ -54,11 +139,17 @@ final class Comparison {
     }
     v = with(v, Field.GIVEN_NAME, given);
     v = with(v, Field.FAMILY_NAME, family);
-    v = with(v, Field.DATE_OF_BIRTH, dateOfBirth(a.dob, b.dob));
-    v = address(v, a.addresses, b.addresses);
-    v = with(v, Field.EMAIL, emails(a.emails, b.emails));
-    v = with(v, Field.PHONE, phones(a.phones, b.phones));
-    return v;
+    headroom -=
+        shortfall(model, Field.GIVEN_NAME, given) + shortfall(model, Field.FAMILY_NAME, family);
+    return headroom < -SLACK ? BELOW : v;
+  }
+
+  private static final Field[] ADDRESS_FIELDS = {
+    Field.HOUSE_NUMBER, Field.STREET, Field.LOCALITY, Field.POSTAL_CODE, Field.REGION
+  };
+
+  private static double shortfall(@Nullable MatchModel model, Field field, int level) {
+    return model == null ? 0 : model.shortfall(field, level);
   }
 
   private static int text(

@@ -541,10 +541,16 @@ public final class IdentityGraph {
     if (!candidate && !strongShared && !sharesActiveKey(x.blocks, y.blocks)) {
       return null;
     }
-    double weight = model.score(Comparison.compare(x.norm, y.norm));
     if (rule != null) {
-      return new Edge(j, weight, RULE);
+      return new Edge(j, model.score(Comparison.compare(x.norm, y.norm)), RULE);
     }
+    // Without a rule only a pair scoring at least the review bar is kept: stop comparing as soon
+    // as it cannot get there.
+    long vector = Comparison.compareAtLeast(x.norm, y.norm, model, reviewWeight);
+    if (vector == Comparison.BELOW) {
+      return null;
+    }
+    double weight = model.score(vector);
     if (weight >= linkWeight) {
       return new Edge(j, weight, LINK);
     }

@@ -27,6 +27,13 @@ public final class MatchModel {
   private final double[][] u;
   private final double[][] weights;
   private final double priorWeight;
+
+  /** Per field and level (missing included), how far the weight is below the field's best. */
+  private final double[][] shortfalls;
+
+  /** The highest score a pair can reach: every field at its best weight, or missing. */
+  private final double maxScore;
+
   private final int iterations;
 
   private MatchModel(double prior, double[][] m, double[][] u, int iterations) {
@@ -41,6 +48,21 @@ public final class MatchModel {
       }
     }
     this.priorWeight = log2(prior / (1 - prior));
+    this.shortfalls = new double[m.length][LEVELS + 1];
+    double max = priorWeight;
+    for (int f = 0; f < m.length; f++) {
+      // Missing weighs nothing, so a field's best is never below zero.
+      double best = 0;
+      for (int l = 0; l < LEVELS; l++) {
+        best = Math.max(best, weights[f][l]);
+      }
+      for (int l = 0; l < LEVELS; l++) {
+        shortfalls[f][l] = best - weights[f][l];
+      }
+      shortfalls[f][LEVELS] = best;
+      max += best;
+    }
+    this.maxScore = max;
   }
 
   /**
@@ -271,6 +293,19 @@ public final class MatchModel {
       }
     }
     return s;
+  }
+
+  /** Returns the highest score any pair can reach under this model. */
+  double maxScore() {
+    return maxScore;
+  }
+
+  /**
+   * Returns how much lower the score is for {@code level} (a {@link Comparison} level, missing
+   * included) on {@code field} than for the field's best level: never negative.
+   */
+  double shortfall(Field field, int level) {
+    return shortfalls[field.index][level];
   }
 
   /** Returns the match probability of a total match weight. */
