@@ -100,6 +100,14 @@ final class Comparison {
     if (headroom < -SLACK) {
       return BELOW;
     }
+    if (model != null
+        && a.emails.length > 0
+        && b.emails.length > 0
+        && headroom - model.leastShortfallUnlessExact(Field.EMAIL) < -SLACK
+        && !shareOne(a.emails, b.emails)) {
+      // No email in common: the similarity of the others cannot save the pair.
+      return BELOW;
+    }
     int email = emails(a.emails, b.emails);
     v = with(v, Field.EMAIL, email);
     headroom -= shortfall(model, Field.EMAIL, email);
@@ -288,6 +296,16 @@ final class Comparison {
       }
     }
     return best;
+  }
+
+  /** Returns whether two sorted arrays have a value in common. */
+  private static boolean shareOne(String[] as, String[] bs) {
+    for (String a : as) {
+      if (Arrays.binarySearch(bs, a) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int phones(String[] as, String[] bs) {

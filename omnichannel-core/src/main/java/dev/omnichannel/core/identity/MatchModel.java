@@ -31,6 +31,9 @@ public final class MatchModel {
   /** Per field and level (missing included), how far the weight is below the field's best. */
   private final double[][] shortfalls;
 
+  /** Per field, the least shortfall of the compared levels other than exact. */
+  private final double[] leastShortfallsUnlessExact;
+
   /** The highest score a pair can reach: every field at its best weight, or missing. */
   private final double maxScore;
 
@@ -49,6 +52,7 @@ public final class MatchModel {
     }
     this.priorWeight = log2(prior / (1 - prior));
     this.shortfalls = new double[m.length][LEVELS + 1];
+    this.leastShortfallsUnlessExact = new double[m.length];
     double max = priorWeight;
     for (int f = 0; f < m.length; f++) {
       // Missing weighs nothing, so a field's best is never below zero.
@@ -61,6 +65,10 @@ public final class MatchModel {
       }
       shortfalls[f][LEVELS] = best;
       max += best;
+      leastShortfallsUnlessExact[f] =
+          Math.min(
+              shortfalls[f][Comparison.CLOSE],
+              Math.min(shortfalls[f][Comparison.WEAK], shortfalls[f][Comparison.DIFFERENT]));
     }
     this.maxScore = max;
   }
@@ -306,6 +314,14 @@ public final class MatchModel {
    */
   double shortfall(Field field, int level) {
     return shortfalls[field.index][level];
+  }
+
+  /**
+   * Returns the least {@linkplain #shortfall shortfall} of {@code field} when both records have a
+   * value and the values are not equal.
+   */
+  double leastShortfallUnlessExact(Field field) {
+    return leastShortfallsUnlessExact[field.index];
   }
 
   /** Returns the match probability of a total match weight. */
