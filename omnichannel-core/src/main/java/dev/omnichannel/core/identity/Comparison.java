@@ -69,7 +69,7 @@ final class Comparison {
       return BELOW;
     }
     long v = ALL_MISSING;
-    int dob = dateOfBirth(a.dob, b.dob);
+    int dob = dateOfBirth(a, b);
     int phone = phones(a.phones, b.phones);
     v = with(v, Field.DATE_OF_BIRTH, dob);
     v = with(v, Field.PHONE, phone);
@@ -178,7 +178,44 @@ final class Comparison {
     return DIFFERENT;
   }
 
-  private static int dateOfBirth(@Nullable String a, @Nullable String b) {
+  private static int dateOfBirth(NormalizedRecord x, NormalizedRecord y) {
+    int a = x.dobDigits;
+    int b = y.dobDigits;
+    if (a == NormalizedRecord.NO_DATE || b == NormalizedRecord.NO_DATE) {
+      // Every normalised date has eight digits; anything else is compared as text.
+      return x.dob == null || y.dob == null ? MISSING : dateOfBirth(x.dob, y.dob);
+    }
+    if (a == b) {
+      return EXACT;
+    }
+    int diff = a ^ b;
+    int first = Integer.numberOfLeadingZeros(diff) / 4;
+    int last = 7 - Integer.numberOfTrailingZeros(diff) / 4;
+    if (first == last) {
+      // One digit differs.
+      return CLOSE;
+    }
+    if (last == first + 1
+        && digit(a, first) == digit(b, last)
+        && digit(a, last) == digit(b, first)) {
+      // Two neighbouring digits swapped.
+      return CLOSE;
+    }
+    boolean sameYear = (a >>> 16) == (b >>> 16);
+    // Day and month swapped.
+    if (sameYear && ((a >>> 8) & 0xFF) == (b & 0xFF) && (a & 0xFF) == ((b >>> 8) & 0xFF)) {
+      return CLOSE;
+    }
+    return sameYear ? WEAK : DIFFERENT;
+  }
+
+  /** Returns digit {@code i} (0 is the first) of eight packed digits. */
+  private static int digit(int packed, int i) {
+    return (packed >>> (4 * (7 - i))) & 0xF;
+  }
+
+  /** Compares dates of birth as text: the reference for the packed comparison above. */
+  static int dateOfBirth(@Nullable String a, @Nullable String b) {
     if (a == null || b == null) {
       return MISSING;
     }
