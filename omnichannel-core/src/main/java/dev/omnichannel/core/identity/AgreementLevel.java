@@ -7,16 +7,38 @@ package dev.omnichannel.core.identity;
  */
 public enum AgreementLevel {
   /** Equal after normalisation. */
-  EXACT,
+  EXACT(0),
   /** Nearly equal: one typo, a transposition, a very close spelling. */
-  CLOSE,
+  CLOSE(1),
   /** Somewhat alike: same sound, same year, similar spelling. */
-  WEAK,
+  WEAK(2),
   /** Different. */
-  DIFFERENT,
+  DIFFERENT(3),
   /** Missing on one side or both; carries no weight. */
-  MISSING;
+  MISSING(4);
 
   static final int COMPARED = 4;
   static final AgreementLevel[] ALL = values();
+  private static final AgreementLevel[] BY_CODE = new AgreementLevel[ALL.length];
+
+  static {
+    for (AgreementLevel l : ALL) {
+      BY_CODE[l.code] = l;
+    }
+  }
+
+  /**
+   * The level's code in comparison vectors and model tables ({@link Comparison#EXACT} and so on):
+   * stated explicitly so that it never depends on the order of declaration.
+   */
+  final int code;
+
+  AgreementLevel(int code) {
+    this.code = code;
+  }
+
+  /** Returns the level with the given code. */
+  static AgreementLevel ofCode(int code) {
+    return BY_CODE[code];
+  }
 }

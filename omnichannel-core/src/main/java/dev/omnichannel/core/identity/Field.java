@@ -7,25 +7,35 @@ package dev.omnichannel.core.identity;
  */
 public enum Field {
   /** Given name, nicknames resolved; compared both ways round when names look swapped. */
-  GIVEN_NAME,
+  GIVEN_NAME(0),
   /** Family name. */
-  FAMILY_NAME,
+  FAMILY_NAME(1),
   /** Date of birth. */
-  DATE_OF_BIRTH,
+  DATE_OF_BIRTH(2),
   /** House number of the street address. */
-  HOUSE_NUMBER,
+  HOUSE_NUMBER(3),
   /** Street name and further address lines. */
-  STREET,
+  STREET(4),
   /** City, suburb or locality. */
-  LOCALITY,
+  LOCALITY(5),
   /** Postal code. */
-  POSTAL_CODE,
+  POSTAL_CODE(6),
   /** State, province or region. */
-  REGION,
+  REGION(7),
   /** Email addresses, compared fuzzily (equal valid emails are a deterministic rule). */
-  EMAIL,
+  EMAIL(8),
   /** Phone numbers (equal valid numbers are a deterministic rule). */
-  PHONE;
+  PHONE(9);
 
   static final Field[] ALL = values();
+
+  /**
+   * The field's position in comparison vectors and model tables: stated explicitly so that the
+   * packing never depends on the order of declaration.
+   */
+  final int index;
+
+  Field(int index) {
+    this.index = index;
+  }
 }

@@ -204,10 +204,11 @@ public final class IdentityGraph {
           .forEach(k -> found[k] = candidates(order[from + k], false));
       for (int k = 0; k < found.length && count < max; k++) {
         int i = order[from + k];
-        for (int j : found[k]) {
+        for (int c : found[k]) {
           if (count == max) {
             break;
           }
+          int j = c >>> 1;
           long pair = i < j ? ((long) i << 32) | j : ((long) j << 32) | i;
           if (seenPairs.add(pair)) {
             left[count] = i;
@@ -277,8 +278,9 @@ public final class IdentityGraph {
       indexKeys(nodes.get(i), seeds);
     }
     seeds.add(i);
-    for (int j : candidates(i, false)) {
-      Edge e = evaluate(i, j, true);
+    for (int c : candidates(i, false)) {
+      int j = c >>> 1;
+      Edge e = score(j, norm, nodes.get(j).norm, (c & 1) != 0);
       if (e != null) {
         putEdge(i, j, e.weight, e.kind);
         seeds.add(j);
@@ -437,7 +439,11 @@ public final class IdentityGraph {
     nodes.get(y).edges.removeIf(e -> e.other == x);
   }
 
-  /** Returns the records sharing an active key with record {@code i}, sorted, without repeats. */
+  /**
+   * Returns the records sharing an active key with record {@code i}, sorted, without repeats, each
+   * as {@code j << 1}, plus one when a shared active key is a strong identifier: then a rule may
+   * fire, and the pair needs no second look at the keys.
+   */
   private int[] candidates(int i, boolean greaterOnly) {
     Node node = nodes.get(i);
     int[] out = new int[16];
@@ -455,7 +461,7 @@ public final class IdentityGraph {
             if (n == out.length) {
               out = Arrays.copyOf(out, n * 2);
             }
-            out[n++] = j;
+            out[n++] = (j << 1) | (1 - pass);
           }
         }
       }
@@ -463,8 +469,10 @@ public final class IdentityGraph {
     Arrays.sort(out, 0, n);
     int unique = 0;
     for (int p = 0; p < n; p++) {
-      if (unique == 0 || out[unique - 1] != out[p]) {
+      if (unique == 0 || out[unique - 1] >>> 1 != out[p] >>> 1) {
         out[unique++] = out[p];
+      } else {
+        out[unique - 1] |= out[p];
       }
     }
     return Arrays.copyOf(out, unique);
@@ -525,26 +533,33 @@ public final class IdentityGraph {
 
   /** Scores a pair; returns the edge to keep, or null when the pair stays apart. */
   private @Nullable Edge evaluate(int i, int j) {
-    return evaluate(i, j, false);
-  }
-
-  /**
-   * Scores a pair; {@code candidate} says the caller found it through an active key already, so
-   * that check is skipped.
-   */
-  private @Nullable Edge evaluate(int i, int j, boolean candidate) {
     Node x = nodes.get(i);
     Node y = nodes.get(j);
     // Only a shared strong key can fire a rule: check the fingerprints before the values.
     boolean strongShared = sharesActiveKey(x.strong, y.strong);
-    String rule = strongShared ? rule(x.norm, y.norm) : null;
-    if (!candidate && !strongShared && !sharesActiveKey(x.blocks, y.blocks)) {
+    if (!strongShared && !sharesActiveKey(x.blocks, y.blocks)) {
       return null;
     }
-    double weight = model.score(Comparison.compare(x.norm, y.norm));
+    return score(j, x.norm, y.norm, strongShared);
+  }
+
+  /**
+   * Scores a pair that shares an active key; {@code strongKey} says whether one of the shared keys
+   * is a strong identifier (otherwise no rule can fire). Returns the edge to keep, towards {@code
+   * j}, or null when the pair stays apart.
+   */
+  private @Nullable Edge score(int j, NormalizedRecord x, NormalizedRecord y, boolean strongKey) {
+    String rule = strongKey ? rule(x, y) : null;
     if (rule != null) {
-      return new Edge(j, weight, RULE);
+      return new Edge(j, model.score(Comparison.compare(x, y)), RULE);
     }
+    // Without a rule only a pair scoring at least the review bar is kept: stop comparing as soon
+    // as it cannot get there.
+    long vector = Comparison.compareAtLeast(x, y, model, reviewWeight);
+    if (vector == Comparison.BELOW) {
+      return null;
+    }
+    double weight = model.score(vector);
     if (weight >= linkWeight) {
       return new Edge(j, weight, LINK);
     }
@@ -578,6 +593,11 @@ public final class IdentityGraph {
   /** Links the inserted batch: parallel scoring, then one clustering pass per component. */
   private void linkAll() {
     int n = nodes.size();
+    // The normalised records side by side: scoring reads nothing else of a candidate.
+    NormalizedRecord[] norms = new NormalizedRecord[n];
+    for (int i = 0; i < n; i++) {
+      norms[i] = nodes.get(i).norm;
+    }
     Edge[][] found = new Edge[n][];
     IntStream.range(0, n)
         .parallel()
@@ -586,8 +606,9 @@ public final class IdentityGraph {
               int[] cands = candidates(i, true);
               Edge[] edges = new Edge[cands.length];
               int k = 0;
-              for (int j : cands) {
-                Edge e = evaluate(i, j, true);
+              for (int c : cands) {
+                int j = c >>> 1;
+                Edge e = score(j, norms[i], norms[j], (c & 1) != 0);
                 if (e != null) {
                   edges[k++] = e;
                 }
@@ -800,7 +821,7 @@ public final class IdentityGraph {
     return nodes.get(component.get((int) local)).key;
   }
 
-  private static boolean disjoint(TreeSet<String> a, TreeSet<String> b) {
+  private static boolean disjoint(Set<String> a, Set<String> b) {
     for (String s : a) {
       if (b.contains(s)) {
         return false;
@@ -974,11 +995,13 @@ public final class IdentityGraph {
   public synchronized boolean withdrawAssertion(RecordKey a, RecordKey b) {
     int x = indexOf(a);
     int y = indexOf(b);
-    boolean removed = removeAssertion(mustLink, x, y) | removeAssertion(cannotLink, x, y);
-    if (removed) {
+    // Both kinds are withdrawn: no short circuit.
+    boolean removedMustLink = removeAssertion(mustLink, x, y);
+    boolean removedCannotLink = removeAssertion(cannotLink, x, y);
+    if (removedMustLink || removedCannotLink) {
       recluster(new TreeSet<>(List.of(x, y)));
     }
-    return removed;
+    return removedMustLink || removedCannotLink;
   }
 
   private static boolean removeAssertion(Map<Integer, Set<Integer>> map, int x, int y) {
@@ -1109,7 +1132,7 @@ public final class IdentityGraph {
     long vector = Comparison.compare(nx.norm, ny.norm);
     ImmutableList.Builder<FieldWeight> fields = ImmutableList.builder();
     for (Field f : Field.ALL) {
-      AgreementLevel level = AgreementLevel.ALL[Comparison.level(vector, f)];
+      AgreementLevel level = AgreementLevel.ofCode(Comparison.level(vector, f));
       fields.add(new FieldWeight(f, level, model.weight(f, level)));
     }
     double score = model.score(vector);

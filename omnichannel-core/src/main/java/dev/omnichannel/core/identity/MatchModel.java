@@ -27,6 +27,16 @@ public final class MatchModel {
   private final double[][] u;
   private final double[][] weights;
   private final double priorWeight;
+
+  /** Per field and level (missing included), how far the weight is below the field's best. */
+  private final double[][] shortfalls;
+
+  /** Per field, the least shortfall of the compared levels other than exact. */
+  private final double[] leastShortfallsUnlessExact;
+
+  /** The highest score a pair can reach: every field at its best weight, or missing. */
+  private final double maxScore;
+
   private final int iterations;
 
   private MatchModel(double prior, double[][] m, double[][] u, int iterations) {
@@ -41,6 +51,26 @@ public final class MatchModel {
       }
     }
     this.priorWeight = log2(prior / (1 - prior));
+    this.shortfalls = new double[m.length][LEVELS + 1];
+    this.leastShortfallsUnlessExact = new double[m.length];
+    double max = priorWeight;
+    for (int f = 0; f < m.length; f++) {
+      // Missing weighs nothing, so a field's best is never below zero.
+      double best = 0;
+      for (int l = 0; l < LEVELS; l++) {
+        best = Math.max(best, weights[f][l]);
+      }
+      for (int l = 0; l < LEVELS; l++) {
+        shortfalls[f][l] = best - weights[f][l];
+      }
+      shortfalls[f][LEVELS] = best;
+      max += best;
+      leastShortfallsUnlessExact[f] =
+          Math.min(
+              shortfalls[f][Comparison.CLOSE],
+              Math.min(shortfalls[f][Comparison.WEAK], shortfalls[f][Comparison.DIFFERENT]));
+    }
+    this.maxScore = max;
   }
 
   /**
@@ -51,8 +81,8 @@ public final class MatchModel {
     double[][] m = new double[Field.ALL.length][];
     double[][] u = new double[Field.ALL.length][];
     for (Field f : Field.ALL) {
-      m[f.ordinal()] = new double[] {0.88, 0.07, 0.03, 0.02};
-      u[f.ordinal()] =
+      m[f.index] = new double[] {0.88, 0.07, 0.03, 0.02};
+      u[f.index] =
           switch (f) {
             case REGION -> new double[] {0.3, 0.01, 0.01, 0.68};
             case HOUSE_NUMBER -> new double[] {0.1, 0.05, 0.05, 0.8};
@@ -118,7 +148,7 @@ public final class MatchModel {
     int[][] levels = new int[distinct][fields];
     for (int p = 0; p < distinct; p++) {
       for (Field f : Field.ALL) {
-        levels[p][f.ordinal()] = Comparison.level(patterns[p], f);
+        levels[p][f.index] = Comparison.level(patterns[p], f);
       }
     }
     double[][] m = new double[fields][];
@@ -238,18 +268,18 @@ public final class MatchModel {
   /** Returns the probability of {@code level} on {@code field} among matching pairs. */
   public double m(Field field, AgreementLevel level) {
     checkArgument(level != AgreementLevel.MISSING, "MISSING has no probability");
-    return m[field.ordinal()][level.ordinal()];
+    return m[field.index][level.code];
   }
 
   /** Returns the probability of {@code level} on {@code field} among non-matching pairs. */
   public double u(Field field, AgreementLevel level) {
     checkArgument(level != AgreementLevel.MISSING, "MISSING has no probability");
-    return u[field.ordinal()][level.ordinal()];
+    return u[field.index][level.code];
   }
 
   /** Returns {@code log2(m / u)} of {@code level} on {@code field}; 0 for {@code MISSING}. */
   public double weight(Field field, AgreementLevel level) {
-    return level == AgreementLevel.MISSING ? 0 : weights[field.ordinal()][level.ordinal()];
+    return level == AgreementLevel.MISSING ? 0 : weights[field.index][level.code];
   }
 
   /** Returns the number of EM iterations that produced the model; 0 when it was set by hand. */
@@ -271,6 +301,27 @@ public final class MatchModel {
       }
     }
     return s;
+  }
+
+  /** Returns the highest score any pair can reach under this model. */
+  double maxScore() {
+    return maxScore;
+  }
+
+  /**
+   * Returns how much lower the score is for {@code level} (a {@link Comparison} level, missing
+   * included) on {@code field} than for the field's best level: never negative.
+   */
+  double shortfall(Field field, int level) {
+    return shortfalls[field.index][level];
+  }
+
+  /**
+   * Returns the least {@linkplain #shortfall shortfall} of {@code field} when both records have a
+   * value and the values are not equal.
+   */
+  double leastShortfallUnlessExact(Field field) {
+    return leastShortfallsUnlessExact[field.index];
   }
 
   /** Returns the match probability of a total match weight. */
@@ -296,9 +347,9 @@ public final class MatchModel {
                   Locale.ROOT,
                   " %s m=%.3f u=%.3f w=%+.2f",
                   l,
-                  m[f.ordinal()][l.ordinal()],
-                  u[f.ordinal()][l.ordinal()],
-                  weights[f.ordinal()][l.ordinal()]));
+                  m[f.index][l.code],
+                  u[f.index][l.code],
+                  weights[f.index][l.code]));
         }
       }
     }

@@ -25,6 +25,15 @@ final class NormalizedRecord {
   final @Nullable String givenCode;
   final @Nullable String familyCode;
   final @Nullable String dob;
+
+  /**
+   * The date of birth's eight digits packed four bits each, first digit highest, or {@link
+   * #NO_DATE}: compared without reading the string, which is the first value of a candidate the
+   * scoring reads.
+   */
+  final int dobDigits;
+
+  static final int NO_DATE = -1;
   final Address[] addresses;
 
   /** Valid emails usable across channels. */
@@ -62,6 +71,7 @@ final class NormalizedRecord {
     this.givenCode = Text.soundex(given);
     this.familyCode = Text.soundex(family);
     this.dob = dob;
+    this.dobDigits = packDigits(dob);
     this.addresses = addresses;
     this.emails = emails;
     this.phones = phones;
@@ -69,5 +79,21 @@ final class NormalizedRecord {
     this.scopedIds = scopedIds;
     this.strongKeys = strongKeys;
     this.blockKeys = blockKeys;
+  }
+
+  /** Packs eight decimal digits into an int, or returns {@link #NO_DATE} for anything else. */
+  static int packDigits(@Nullable String dob) {
+    if (dob == null || dob.length() != 8) {
+      return NO_DATE;
+    }
+    int packed = 0;
+    for (int i = 0; i < 8; i++) {
+      char c = dob.charAt(i);
+      if (c < '0' || c > '9') {
+        return NO_DATE;
+      }
+      packed = (packed << 4) | (c - '0');
+    }
+    return packed;
   }
 }
