@@ -94,11 +94,6 @@ final class Survivor {
         .build();
   }
 
-  private static Survivorship rule(
-      Map<CustomerAttribute, Survivorship> rules, CustomerAttribute a) {
-    return rules.getOrDefault(a, Survivorship.MOST_RECENT);
-  }
-
   private static String addressForm(PostalAddress a, IdentityConfig config) {
     StringBuilder s = new StringBuilder();
     for (String line : a.lines()) {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -1753,7 +1754,7 @@ final class DefaultInventoryPool implements InventoryPool {
   }
 
   private void flushReplay(
-      TreeSet<SkuState> touched, Map<ReservationId, List<Movement>> pendingReservations) {
+      SortedSet<SkuState> touched, Map<ReservationId, List<Movement>> pendingReservations) {
     for (Map.Entry<ReservationId, List<Movement>> e : pendingReservations.entrySet()) {
       List<Movement> parts = e.getValue();
       Movement first = parts.get(0);
