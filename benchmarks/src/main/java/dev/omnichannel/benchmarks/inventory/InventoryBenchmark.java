@@ -83,6 +83,27 @@ public class InventoryBenchmark {
     int channel;
     long failed;
 
+    /** The next SKU index with a stride of 7,919 over the catalogue. */
+    int nextStrided() {
+      int current = sku;
+      sku = current + 7919 >= SKUS ? (current + 7919) % SKUS : current + 7919;
+      return current;
+    }
+
+    /** The next SKU index of the Zipf sequence. */
+    int nextSkewed() {
+      int i = sku;
+      sku = i + 1 == ZIPF.length ? 0 : i + 1;
+      return ZIPF[i];
+    }
+
+    /** The next of the five channels, in turn. */
+    ChannelId nextChannel() {
+      int ch = channel;
+      channel = ch == 4 ? 0 : ch + 1;
+      return BenchmarkPools.CHANNELS[ch];
+    }
+
     @TearDown(Level.Trial)
     public void report() {
       if (failed > 0) {
@@ -108,11 +129,7 @@ public class InventoryBenchmark {
   @Benchmark
   @Threads(1)
   public boolean reserveReleasePairSpread(PoolState s, Cursor c, Blackhole bh) {
-    int sku = c.sku;
-    c.sku = sku + 7919 >= SKUS ? (sku + 7919) % SKUS : sku + 7919;
-    int ch = c.channel;
-    c.channel = ch == 4 ? 0 : ch + 1;
-    return pair(s, c, SKU_CACHE[sku], BenchmarkPools.CHANNELS[ch], bh);
+    return pair(s, c, SKU_CACHE[c.nextStrided()], c.nextChannel(), bh);
   }
 
   /** (b) Reserve-then-release pairs on one hot SKU from two threads. */
@@ -128,11 +145,7 @@ public class InventoryBenchmark {
   @Benchmark
   @Threads(1)
   public long availableToPromise(PoolState s, Cursor c) {
-    int sku = c.sku;
-    c.sku = sku + 7919 >= SKUS ? (sku + 7919) % SKUS : sku + 7919;
-    int ch = c.channel;
-    c.channel = ch == 4 ? 0 : ch + 1;
-    return s.pool.availableToPromise(SKU_CACHE[sku], BenchmarkPools.CHANNELS[ch]);
+    return s.pool.availableToPromise(SKU_CACHE[c.nextStrided()], c.nextChannel());
   }
 
   /**
@@ -142,11 +155,7 @@ public class InventoryBenchmark {
   @Benchmark
   @Threads(1)
   public long availableToPromiseSkewed(PoolState s, Cursor c) {
-    int i = c.sku;
-    c.sku = i + 1 == ZIPF.length ? 0 : i + 1;
-    int ch = c.channel;
-    c.channel = ch == 4 ? 0 : ch + 1;
-    return s.pool.availableToPromise(SKU_CACHE[ZIPF[i]], BenchmarkPools.CHANNELS[ch]);
+    return s.pool.availableToPromise(SKU_CACHE[c.nextSkewed()], c.nextChannel());
   }
 
   /**
@@ -157,22 +166,14 @@ public class InventoryBenchmark {
   @Benchmark
   @Threads(1)
   public long availableToPromiseByHandle(PoolState s, Cursor c) {
-    int sku = c.sku;
-    c.sku = sku + 7919 >= SKUS ? (sku + 7919) % SKUS : sku + 7919;
-    int ch = c.channel;
-    c.channel = ch == 4 ? 0 : ch + 1;
-    return s.handles[sku].availableToPromise(BenchmarkPools.CHANNELS[ch]);
+    return s.handles[c.nextStrided()].availableToPromise(c.nextChannel());
   }
 
   /** (c) Reads through handles, SKUs drawn from the same Zipf(1) sequence. */
   @Benchmark
   @Threads(1)
   public long availableToPromiseByHandleSkewed(PoolState s, Cursor c) {
-    int i = c.sku;
-    c.sku = i + 1 == ZIPF.length ? 0 : i + 1;
-    int ch = c.channel;
-    c.channel = ch == 4 ? 0 : ch + 1;
-    return s.handles[ZIPF[i]].availableToPromise(BenchmarkPools.CHANNELS[ch]);
+    return s.handles[c.nextSkewed()].availableToPromise(c.nextChannel());
   }
 
   /** A fixed sequence of SKU indexes drawn from Zipf(1) over the catalogue, seeded. */
