@@ -164,11 +164,9 @@ final class DefaultInventoryPool implements InventoryPool {
     return state;
   }
 
-  private static final BundleState[] NO_BUNDLES = new BundleState[0];
-
   private BundleState[] bundlesOf(Sku sku) {
     ImmutableList<BundleState> list = bundlesByComponent.get(sku);
-    return list == null ? NO_BUNDLES : list.toArray(new BundleState[0]);
+    return list == null ? SkuState.NO_BUNDLES : list.toArray(new BundleState[0]);
   }
 
   NodeId nodeId(int node) {

@@ -34,10 +34,11 @@ final class SkuState extends AbstractQueuedSynchronizer implements Comparable<Sk
    */
   @Nullable PriorityQueue<ReservationRecord> holds;
 
-  private static final BundleState[] NONE = new BundleState[0];
+  /** The bundles of a SKU that is no bundle's component, shared. */
+  static final BundleState[] NO_BUNDLES = new BundleState[0];
 
   /** Bundles this SKU is a component of. */
-  BundleState[] bundles = NONE;
+  BundleState[] bundles = NO_BUNDLES;
 
   SkuState(Sku sku, int nodes, int channels, int ordinal, long[] cells, int base) {
     this.sku = sku;
