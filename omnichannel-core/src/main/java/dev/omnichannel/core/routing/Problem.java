@@ -254,14 +254,17 @@ final class Problem {
     // Per stock key, the pre-candidates holding any of it, ascending.
     int[][] stocked = new int[keyIndex.size()][];
     int[] holders = new int[count];
+    int[] snapshotToAll = nodes.snapshotNodeIndex(snapshot);
+    int[] heldAt = new int[snapshotToAll.length];
+    long[] heldUnits = new long[snapshotToAll.length];
     for (Map.Entry<Sku, Integer> e : keyIndex.entrySet()) {
       long[] row = preAvail[e.getValue()];
       int h = 0;
-      for (Map.Entry<NodeId, Long> a :
-          snapshot.availableByNode(e.getKey(), order.channel()).entrySet()) {
-        Integer at = nodes.index.get(a.getKey());
-        if (at != null && allToPre[at] >= 0 && a.getValue() > 0) {
-          row[allToPre[at]] = a.getValue();
+      int entries = snapshot.availableByNode(e.getKey(), order.channel(), heldAt, heldUnits);
+      for (int x = 0; x < entries; x++) {
+        int at = snapshotToAll[heldAt[x]];
+        if (at >= 0 && allToPre[at] >= 0 && heldUnits[x] > 0) {
+          row[allToPre[at]] = heldUnits[x];
           holders[h++] = allToPre[at];
         }
       }
