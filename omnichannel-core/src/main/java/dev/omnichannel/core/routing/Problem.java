@@ -73,7 +73,8 @@ final class Problem {
   final long[] pickUnit;
   final long[] unitsLeft;
 
-  // Stock keys (component SKUs) and what each pre-candidate may give of them.
+  // Stock keys (component SKUs) and what each candidate may give of them (rows may be longer than
+  // k; entries past k mean nothing).
   final long[][] avail;
 
   // Items: a line, or a kit kept together.
@@ -383,16 +384,16 @@ final class Problem {
       unitsLeft[j] = preUnits[jp];
       allToK[pre[jp]] = j;
     }
-    avail = new long[preAvail.length][];
-    for (int key = 0; key < preAvail.length; key++) {
-      long[] row = new long[k];
+    // Candidate indices never exceed pre-candidate ones (preToK keeps the order and only drops),
+    // so each row is compacted in place; entries past k are left over and never read.
+    for (long[] row : preAvail) {
       for (int jp = 0; jp < count; jp++) {
         if (preToK[jp] >= 0) {
-          row[preToK[jp]] = preAvail[key][jp];
+          row[preToK[jp]] = row[jp];
         }
       }
-      avail[key] = row;
     }
+    avail = preAvail;
     for (int[] cand : itemCand) {
       // The mapping keeps the order, so the lists stay ascending.
       for (int x = 0; x < cand.length; x++) {
