@@ -421,7 +421,8 @@ final class Problem {
     comps = kinds.size();
     shipPen = longs(comps, k);
     itemPen = new long[comps][][];
-    // Components without a per-item penalty share one table of zeros; nothing writes to it.
+    // Components without a per-item penalty share one table of zeros whose rows are one array;
+    // nothing writes to it.
     long[][] zeros = null;
     for (int c = 0; c < comps; c++) {
       Object kind = kinds.get(c);
@@ -429,7 +430,8 @@ final class Problem {
         itemPen[c] = longs(itemCount, k);
       } else {
         if (zeros == null) {
-          zeros = longs(itemCount, k);
+          zeros = new long[itemCount][];
+          Arrays.fill(zeros, new long[k]);
         }
         itemPen[c] = zeros;
       }
