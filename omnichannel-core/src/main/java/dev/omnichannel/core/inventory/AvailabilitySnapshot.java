@@ -3,6 +3,7 @@ package dev.omnichannel.core.inventory;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.omnichannel.core.ChannelId;
@@ -36,6 +37,30 @@ public final class AvailabilitySnapshot {
   private final ImmutableMap<Sku, ImmutableMap<ChannelId, Long>> published;
   private final ImmutableMap<Sku, ImmutableMap<Sku, Integer>> bundles;
 
+  // The nodes in order of first appearance, and by SKU and channel the entries of byNode as
+  // positions in that list and units: the primitive form availableByNode(Sku, ChannelId, int[],
+  // long[]) copies out.
+  private final ImmutableList<NodeId> nodes;
+  private final ImmutableMap<NodeId, Integer> ordinalOf;
+  private final ImmutableMap<Sku, ImmutableMap<ChannelId, NodeUnits>> byNodeOrdinal;
+
+  /** The entries of one SKU and channel: node ordinals and units, in the map's order. */
+  private static final class NodeUnits {
+    final int[] ordinals;
+    final long[] units;
+
+    NodeUnits(ImmutableMap<NodeId, Long> entries, Map<NodeId, Integer> index) {
+      this.ordinals = new int[entries.size()];
+      this.units = new long[entries.size()];
+      int x = 0;
+      for (Map.Entry<NodeId, Long> e : entries.entrySet()) {
+        this.ordinals[x] = index.computeIfAbsent(e.getKey(), k -> index.size());
+        this.units[x] = e.getValue();
+        x++;
+      }
+    }
+  }
+
   private AvailabilitySnapshot(Builder builder) {
     this.takenAt = builder.takenAt;
     ImmutableMap.Builder<Sku, ImmutableMap<ChannelId, ImmutableMap<NodeId, Long>>> nodes =
@@ -56,6 +81,19 @@ public final class AvailabilitySnapshot {
     ImmutableMap.Builder<Sku, ImmutableMap<Sku, Integer>> kits = ImmutableMap.builder();
     builder.bundles.forEach((sku, components) -> kits.put(sku, ImmutableMap.copyOf(components)));
     this.bundles = kits.buildOrThrow();
+    Map<NodeId, Integer> ordinals = new LinkedHashMap<>();
+    ImmutableMap.Builder<Sku, ImmutableMap<ChannelId, NodeUnits>> rows = ImmutableMap.builder();
+    for (Map.Entry<Sku, ImmutableMap<ChannelId, ImmutableMap<NodeId, Long>>> e :
+        byNode.entrySet()) {
+      ImmutableMap.Builder<ChannelId, NodeUnits> channels = ImmutableMap.builder();
+      for (Map.Entry<ChannelId, ImmutableMap<NodeId, Long>> c : e.getValue().entrySet()) {
+        channels.put(c.getKey(), new NodeUnits(c.getValue(), ordinals));
+      }
+      rows.put(e.getKey(), channels.buildOrThrow());
+    }
+    this.byNodeOrdinal = rows.buildOrThrow();
+    this.ordinalOf = ImmutableMap.copyOf(ordinals);
+    this.nodes = ImmutableList.copyOf(ordinals.keySet());
   }
 
   /** Returns a builder for a snapshot taken at {@code takenAt}. */
@@ -128,6 +166,62 @@ public final class AvailabilitySnapshot {
     }
     ImmutableMap<NodeId, Long> nodes = channels.get(channel);
     return nodes == null ? ImmutableMap.of() : nodes;
+  }
+
+  /**
+   * Returns every node the snapshot holds availability at, each once, in a fixed order: the
+   * positions in this list are the node ordinals {@link #availableByNode(Sku, ChannelId, int[],
+   * long[])} writes. The same list instance on every call.
+   *
+   * @since 0.1.0
+   */
+  public ImmutableList<NodeId> nodes() {
+    return nodes;
+  }
+
+  /**
+   * Writes the entries of {@link #availableByNode(Sku, ChannelId)}, in its order, into {@code
+   * nodeOrdinals} (each node as its position in {@link #nodes()}) and {@code units}, and returns
+   * how many there are: the same figures without building or walking a map, for callers that read
+   * many SKUs and keep their own arrays by node.
+   *
+   * @throws IllegalArgumentException if either array is shorter than {@link #nodes()}
+   * @since 0.1.0
+   */
+  public int availableByNode(Sku sku, ChannelId channel, int[] nodeOrdinals, long[] units) {
+    checkNotNull(sku, "sku");
+    checkNotNull(channel, "channel");
+    if (nodeOrdinals.length < nodes.size() || units.length < nodes.size()) {
+      // Not checkArgument: its three-argument form would box the sizes on every call.
+      throw new IllegalArgumentException(
+          "arrays must hold at least "
+              + nodes.size()
+              + " nodes: "
+              + nodeOrdinals.length
+              + " and "
+              + units.length);
+    }
+    if (bundles.containsKey(sku)) {
+      int n = 0;
+      for (Map.Entry<NodeId, Long> e : availableByNode(sku, channel).entrySet()) {
+        nodeOrdinals[n] = checkNotNull(ordinalOf.get(e.getKey()), "ordinal");
+        units[n] = e.getValue();
+        n++;
+      }
+      return n;
+    }
+    ImmutableMap<ChannelId, NodeUnits> channels = byNodeOrdinal.get(sku);
+    if (channels == null) {
+      return 0;
+    }
+    NodeUnits row = channels.get(channel);
+    if (row == null) {
+      return 0;
+    }
+    int n = row.ordinals.length;
+    System.arraycopy(row.ordinals, 0, nodeOrdinals, 0, n);
+    System.arraycopy(row.units, 0, units, 0, n);
+    return n;
   }
 
   /**

@@ -73,7 +73,8 @@ final class Problem {
   final long[] pickUnit;
   final long[] unitsLeft;
 
-  // Stock keys (component SKUs) and what each pre-candidate may give of them.
+  // Stock keys (component SKUs) and what each candidate may give of them (rows may be longer than
+  // k; entries past k mean nothing).
   final long[][] avail;
 
   // Items: a line, or a kit kept together.
@@ -254,14 +255,17 @@ final class Problem {
     // Per stock key, the pre-candidates holding any of it, ascending.
     int[][] stocked = new int[keyIndex.size()][];
     int[] holders = new int[count];
+    int[] snapshotToAll = nodes.snapshotNodeIndex(snapshot);
+    int[] heldAt = new int[snapshotToAll.length];
+    long[] heldUnits = new long[snapshotToAll.length];
     for (Map.Entry<Sku, Integer> e : keyIndex.entrySet()) {
       long[] row = preAvail[e.getValue()];
       int h = 0;
-      for (Map.Entry<NodeId, Long> a :
-          snapshot.availableByNode(e.getKey(), order.channel()).entrySet()) {
-        Integer at = nodes.index.get(a.getKey());
-        if (at != null && allToPre[at] >= 0 && a.getValue() > 0) {
-          row[allToPre[at]] = a.getValue();
+      int entries = snapshot.availableByNode(e.getKey(), order.channel(), heldAt, heldUnits);
+      for (int x = 0; x < entries; x++) {
+        int at = snapshotToAll[heldAt[x]];
+        if (at >= 0 && allToPre[at] >= 0 && heldUnits[x] > 0) {
+          row[allToPre[at]] = heldUnits[x];
           holders[h++] = allToPre[at];
         }
       }
@@ -380,16 +384,16 @@ final class Problem {
       unitsLeft[j] = preUnits[jp];
       allToK[pre[jp]] = j;
     }
-    avail = new long[preAvail.length][];
-    for (int key = 0; key < preAvail.length; key++) {
-      long[] row = new long[k];
+    // Candidate indices never exceed pre-candidate ones (preToK keeps the order and only drops),
+    // so each row is compacted in place; entries past k are left over and never read.
+    for (long[] row : preAvail) {
       for (int jp = 0; jp < count; jp++) {
         if (preToK[jp] >= 0) {
-          row[preToK[jp]] = preAvail[key][jp];
+          row[preToK[jp]] = row[jp];
         }
       }
-      avail[key] = row;
     }
+    avail = preAvail;
     for (int[] cand : itemCand) {
       // The mapping keeps the order, so the lists stay ascending.
       for (int x = 0; x < cand.length; x++) {
@@ -417,7 +421,8 @@ final class Problem {
     comps = kinds.size();
     shipPen = longs(comps, k);
     itemPen = new long[comps][][];
-    // Components without a per-item penalty share one table of zeros; nothing writes to it.
+    // Components without a per-item penalty share one table of zeros whose rows are one array;
+    // nothing writes to it.
     long[][] zeros = null;
     for (int c = 0; c < comps; c++) {
       Object kind = kinds.get(c);
@@ -425,7 +430,8 @@ final class Problem {
         itemPen[c] = longs(itemCount, k);
       } else {
         if (zeros == null) {
-          zeros = longs(itemCount, k);
+          zeros = new long[itemCount][];
+          Arrays.fill(zeros, new long[k]);
         }
         itemPen[c] = zeros;
       }

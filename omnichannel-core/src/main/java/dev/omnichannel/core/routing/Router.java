@@ -500,6 +500,8 @@ public final class Router {
       long[] bestAltKey = null;
       long[] key = new long[p.comps + 1];
       int bestAlt = -1;
+      // Most nodes hold a single item on their own: its line ids are listed once and shared.
+      @Nullable ImmutableList<String>[] heldOne = newLists(p.itemCount);
       for (int a = 0; a < p.all.length; a++) {
         int j = p.allToK[a];
         ImmutableList<String> held = ImmutableList.of();
@@ -512,26 +514,38 @@ public final class Router {
             int lines = 0;
             long unserved = search.baseUnserved();
             boolean same = true;
+            int items = 0;
+            int only = -1;
             for (int i = 0; i < p.itemCount; i++) {
               same &= alone[i] ? assign[i] == j : assign[i] < 0;
               if (alone[i]) {
                 weight += p.itemWeight[i];
                 units += p.itemUnits[i];
                 lines += p.itemLines[i].length;
+                items++;
+                only = i;
               } else if (p.itemCand[i].length > 0) {
                 unserved += p.itemLineCount[i];
               }
             }
-            String[] ids = new String[lines];
-            int at = 0;
-            for (int i = 0; i < p.itemCount; i++) {
-              if (alone[i]) {
-                for (int li : p.itemLines[i]) {
-                  ids[at++] = p.lines.get(li).lineId();
+            ImmutableList<String> shared = items == 1 ? heldOne[only] : null;
+            if (shared != null) {
+              held = shared;
+            } else {
+              String[] ids = new String[lines];
+              int at = 0;
+              for (int i = 0; i < p.itemCount; i++) {
+                if (alone[i]) {
+                  for (int li : p.itemLines[i]) {
+                    ids[at++] = p.lines.get(li).lineId();
+                  }
                 }
               }
+              held = ImmutableList.copyOf(ids);
+              if (items == 1) {
+                heldOne[only] = held;
+              }
             }
-            held = ImmutableList.copyOf(ids);
             standalone =
                 OptionalLong.of(p.pickOrder[j] + p.pickUnit[j] * units + p.laneCost(j, weight));
             // The key starts with the unserved lines: a node leaving more unserved cannot be the
@@ -587,6 +601,11 @@ public final class Router {
           decidedBy,
           result.steps(),
           ImmutableList.copyOf(notes));
+    }
+
+    @SuppressWarnings("unchecked") // an array of a generic type; it only ever holds such lists
+    private static @Nullable ImmutableList<String>[] newLists(int n) {
+      return (@Nullable ImmutableList<String>[]) new ImmutableList<?>[n];
     }
 
     private static Long[] box(long[] key) {

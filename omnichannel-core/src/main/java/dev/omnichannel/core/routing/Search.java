@@ -59,6 +59,22 @@ final class Search {
   private final int[] scratchItems;
   private final boolean[] @Nullable [] aloneCache;
 
+  // The heuristic's incumbent plan by node (weight, units, lane cost), for moves evaluated by
+  // their change to the incumbent's key; see movedKey and shipmentMovedKey.
+  private final long[] planWeight;
+  private final long[] planUnits;
+  private final long[] planLane;
+  private int planOpened;
+  private int planUnserved;
+
+  /**
+   * Whether a move's key may be worked out from its change to the incumbent's key: stock is checked
+   * per item (no shared keys) and there is no split value threshold, so feasibility depends only on
+   * the nodes a move touches; and there is a cost component, so the incumbent's lane costs are
+   * known.
+   */
+  private final boolean incremental;
+
   private long steps;
   private long budget;
   private boolean aborted;
@@ -139,6 +155,9 @@ final class Search {
     scratchValue = new long[k];
     scratchItems = new int[k];
     aloneCache = new boolean[k][];
+    planWeight = new long[k];
+    planUnits = new long[k];
+    planLane = new long[k];
     can = Problem.booleans(items, k);
     int words = (k + 63) >>> 6;
     candBits = Problem.longs(items, words);
@@ -168,6 +187,7 @@ final class Search {
     }
     Arrays.fill(fill, 0);
     keysShared = sharing;
+    incremental = !sharing && p.minSplitValue < 0 && p.costComp >= 0;
     // Stock used per key and node is only tracked when items share keys.
     used = sharing ? Problem.longs(p.avail.length, k) : new long[0][];
     scratchUsed = sharing ? Problem.longs(p.avail.length, k) : new long[0][];
@@ -648,6 +668,9 @@ final class Search {
       // Ship complete or the split value threshold refused both greedy plans.
       plan = emptyPlan();
       key = evaluate(plan);
+      if (key == null) {
+        throw new AssertionError("the empty plan is always feasible");
+      }
     }
     long evaluations = 2;
     int[] trial = plan.clone();
@@ -666,15 +689,20 @@ final class Search {
           if (j == plan[i] || (x >= 4 && uses[j] == 0)) {
             continue;
           }
-          System.arraycopy(plan, 0, trial, 0, plan.length);
-          trial[i] = j;
-          boolean feasible = evaluate(trial, k2);
+          boolean feasible;
+          if (incremental) {
+            feasible = movedKey(plan, uses, i, j, key, k2);
+          } else {
+            System.arraycopy(plan, 0, trial, 0, plan.length);
+            trial[i] = j;
+            feasible = evaluate(trial, k2);
+          }
           evaluations++;
-          if (feasible && (key == null || compare(k2, key) < 0)) {
-            long[] swap = key == null ? new long[comps + 1] : key;
+          if (feasible && compare(k2, key) < 0) {
+            long[] swap = key;
             key = k2;
             k2 = swap;
-            System.arraycopy(trial, 0, plan, 0, plan.length);
+            plan[i] = j;
             tally(plan, uses);
             improved = true;
           }
@@ -695,19 +723,19 @@ final class Search {
             // A new node whose shipment alone would cost more in the first component cannot win.
             continue;
           }
-          System.arraycopy(plan, 0, trial, 0, plan.length);
-          for (int i = 0; i < p.itemCount; i++) {
-            if (trial[i] == from) {
-              trial[i] = to;
-            }
+          boolean feasible;
+          if (incremental) {
+            feasible = shipmentMovedKey(plan, uses, from, -1, to, key, k2);
+          } else {
+            moveShipments(plan, from, -1, to, trial);
+            feasible = evaluate(trial, k2);
           }
-          boolean feasible = evaluate(trial, k2);
           evaluations++;
-          if (feasible && (key == null || compare(k2, key) < 0)) {
-            long[] swap = key == null ? new long[comps + 1] : key;
+          if (feasible && compare(k2, key) < 0) {
+            long[] swap = key;
             key = k2;
             k2 = swap;
-            System.arraycopy(trial, 0, plan, 0, plan.length);
+            moveShipments(plan, from, -1, to, plan);
             tally(plan, uses);
             improved = true;
             break;
@@ -730,19 +758,19 @@ final class Search {
             if (p.excluded[to] || mergedPrimary(plan, a, b, to) > current) {
               continue;
             }
-            System.arraycopy(plan, 0, trial, 0, plan.length);
-            for (int i = 0; i < p.itemCount; i++) {
-              if (trial[i] == a || trial[i] == b) {
-                trial[i] = to;
-              }
+            boolean feasible;
+            if (incremental) {
+              feasible = shipmentMovedKey(plan, uses, a, b, to, key, k2);
+            } else {
+              moveShipments(plan, a, b, to, trial);
+              feasible = evaluate(trial, k2);
             }
-            boolean feasible = evaluate(trial, k2);
             evaluations++;
-            if (feasible && (key == null || compare(k2, key) < 0)) {
-              long[] swap = key == null ? new long[comps + 1] : key;
+            if (feasible && compare(k2, key) < 0) {
+              long[] swap = key;
               key = k2;
               k2 = swap;
-              System.arraycopy(trial, 0, plan, 0, plan.length);
+              moveShipments(plan, a, b, to, plan);
               tally(plan, uses);
               improved = true;
               break;
@@ -755,14 +783,14 @@ final class Search {
         if (uses[from] == 0) {
           continue;
         }
-        int[] rebuilt = reinsert(plan, from);
+        int[] rebuilt = reinsert(plan, from, uses);
         if (Arrays.equals(rebuilt, plan)) {
           continue;
         }
         boolean feasible = evaluate(rebuilt, k2);
         evaluations++;
-        if (feasible && (key == null || compare(k2, key) < 0)) {
-          long[] swap = key == null ? new long[comps + 1] : key;
+        if (feasible && compare(k2, key) < 0) {
+          long[] swap = key;
           key = k2;
           k2 = swap;
           plan = rebuilt;
@@ -774,19 +802,180 @@ final class Search {
         break;
       }
     }
-    if (key == null) {
-      throw new AssertionError("the empty plan is always feasible");
-    }
     return new Result(plan, key, evaluations, true);
   }
 
-  /** Writes into {@code uses} how many items {@code plan} places at each node. */
+  /**
+   * Writes into {@code uses} how many items {@code plan} places at each node and, when moves are
+   * evaluated incrementally, what the incumbent ships from each node.
+   */
   private void tally(int[] plan, int[] uses) {
     Arrays.fill(uses, 0);
-    for (int j : plan) {
-      if (j >= 0) {
-        uses[j]++;
+    if (!incremental) {
+      for (int j : plan) {
+        if (j >= 0) {
+          uses[j]++;
+        }
       }
+      return;
+    }
+    Arrays.fill(planWeight, 0);
+    Arrays.fill(planUnits, 0);
+    int opened = 0;
+    int unserved = 0;
+    for (int i = 0; i < plan.length; i++) {
+      int j = plan[i];
+      if (j < 0) {
+        unserved += p.itemCand[i].length > 0 ? p.itemLineCount[i] : 0;
+        continue;
+      }
+      if (uses[j]++ == 0) {
+        opened++;
+      }
+      planWeight[j] += p.itemWeight[i];
+      planUnits[j] += p.itemUnits[i];
+    }
+    for (int j = 0; j < p.k; j++) {
+      // The incumbent was evaluated, so its lane costs are known not to be negative.
+      planLane[j] = uses[j] > 0 ? p.laneCost(j, planWeight[j]) : 0;
+    }
+    planOpened = opened;
+    planUnserved = unserved;
+  }
+
+  /**
+   * Writes into {@code out} the key of the incumbent {@code plan} (key {@code current}) with item
+   * {@code i} moved to its candidate {@code to} and returns true, or returns false when that plan
+   * is infeasible: the same answer as {@link #evaluate(int[], long[])} on the moved plan, worked
+   * out from what changes at the two nodes involved. Keys are sums of longs, so adding the changes
+   * to the incumbent's key gives the very same values (wrapping included) as summing afresh.
+   */
+  private boolean movedKey(int[] plan, int[] uses, int i, int to, long[] current, long[] out) {
+    int from = plan[i];
+    if (!can[i][to] || planUnits[to] + p.itemUnits[i] > p.unitsLeft[to]) {
+      return false;
+    }
+    boolean closes = from >= 0 && uses[from] == 1;
+    boolean opens = uses[to] == 0;
+    int opened = planOpened - (closes ? 1 : 0) + (opens ? 1 : 0);
+    int unserved = planUnserved - (from < 0 ? p.itemLineCount[i] : 0);
+    if (opened > p.maxShipments || (p.shipComplete && unserved > 0 && opened > 0)) {
+      return false;
+    }
+    long laneChange = 0;
+    if (p.costComp >= 0) {
+      long toLane = p.lane[to].cost(planWeight[to] + p.itemWeight[i]);
+      long fromLane =
+          (from < 0 || closes) ? 0 : p.lane[from].cost(planWeight[from] - p.itemWeight[i]);
+      if (toLane < 0 || fromLane < 0) {
+        // Let the full evaluation report the misbehaving cost model, as it always has.
+        int[] trial = plan.clone();
+        trial[i] = to;
+        return evaluate(trial, out);
+      }
+      laneChange = toLane - planLane[to] + (from < 0 ? 0 : fromLane - planLane[from]);
+      laneChange +=
+          p.splitPenalty * Math.max(0, opened - 1) - p.splitPenalty * Math.max(0, planOpened - 1);
+    }
+    out[0] = baseUnserved + unserved;
+    for (int c = 0; c < comps; c++) {
+      long v = current[c + 1] + p.itemPen[c][i][to];
+      if (opens) {
+        v += p.shipPen[c][to];
+      }
+      if (from >= 0) {
+        v -= p.itemPen[c][i][from];
+        if (closes) {
+          v -= p.shipPen[c][from];
+        }
+      }
+      if (c == p.costComp) {
+        v += laneChange;
+      }
+      out[c + 1] = v;
+    }
+    return true;
+  }
+
+  /**
+   * Writes into {@code out} the key of the incumbent {@code plan} (key {@code current}) with the
+   * items it places at {@code a} and at {@code b} (-1 for none) all moved to {@code to}, and
+   * returns true, or returns false when that plan is infeasible; the same answer as {@link
+   * #evaluate(int[], long[])} on the moved plan (see {@link #movedKey}).
+   */
+  private boolean shipmentMovedKey(
+      int[] plan, int[] uses, int a, int b, int to, long[] current, long[] out) {
+    boolean toIsSource = to == a || to == b;
+    long weight = (toIsSource ? 0 : planWeight[to]) + planWeight[a] + (b >= 0 ? planWeight[b] : 0);
+    long units = (toIsSource ? 0 : planUnits[to]) + planUnits[a] + (b >= 0 ? planUnits[b] : 0);
+    if (units > p.unitsLeft[to]) {
+      return false;
+    }
+    for (int i = 0; i < plan.length; i++) {
+      if ((plan[i] == a || plan[i] == b) && plan[i] >= 0 && !can[i][to]) {
+        return false;
+      }
+    }
+    boolean opens = !toIsSource && uses[to] == 0;
+    int closed = (to == a ? 0 : 1) + (b >= 0 && to != b ? 1 : 0);
+    int opened = planOpened - closed + (opens ? 1 : 0);
+    if (opened > p.maxShipments || (p.shipComplete && planUnserved > 0 && opened > 0)) {
+      return false;
+    }
+    long laneChange = 0;
+    if (p.costComp >= 0) {
+      long toLane = p.lane[to].cost(weight);
+      if (toLane < 0) {
+        // Let the full evaluation report the misbehaving cost model, as it always has.
+        int[] trial = new int[plan.length];
+        moveShipments(plan, a, b, to, trial);
+        return evaluate(trial, out);
+      }
+      laneChange = toLane - planLane[to];
+      if (to != a) {
+        laneChange -= planLane[a];
+      }
+      if (b >= 0 && to != b) {
+        laneChange -= planLane[b];
+      }
+      laneChange +=
+          p.splitPenalty * Math.max(0, opened - 1) - p.splitPenalty * Math.max(0, planOpened - 1);
+    }
+    out[0] = baseUnserved + planUnserved;
+    for (int c = 0; c < comps; c++) {
+      long v = current[c + 1];
+      if (opens) {
+        v += p.shipPen[c][to];
+      }
+      if (to != a) {
+        v -= p.shipPen[c][a];
+      }
+      if (b >= 0 && to != b) {
+        v -= p.shipPen[c][b];
+      }
+      long[][] pen = p.itemPen[c];
+      for (int i = 0; i < plan.length; i++) {
+        int j = plan[i];
+        if (j >= 0 && j != to && (j == a || j == b)) {
+          v += pen[i][to] - pen[i][j];
+        }
+      }
+      if (c == p.costComp) {
+        v += laneChange;
+      }
+      out[c + 1] = v;
+    }
+    return true;
+  }
+
+  /**
+   * Writes into {@code out} {@code plan} with the items at {@code a} and {@code b} moved to {@code
+   * to}.
+   */
+  private static void moveShipments(int[] plan, int a, int b, int to, int[] out) {
+    for (int i = 0; i < plan.length; i++) {
+      int j = plan[i];
+      out[i] = (j >= 0 && (j == a || j == b)) ? to : j;
     }
   }
 
@@ -928,9 +1117,41 @@ final class Search {
     return p.costComp == 0 ? v + p.laneCost(at, weight) : v;
   }
 
-  /** Returns {@code plan} with the items of {@code from} inserted again, never at {@code from}. */
-  private int[] reinsert(int[] plan, int from) {
+  /**
+   * Returns {@code plan} (the incumbent, its items counted by node in {@code uses}) with the items
+   * of {@code from} inserted again, never at {@code from}.
+   */
+  private int[] reinsert(int[] plan, int from, int[] uses) {
     int[] out = plan.clone();
+    if (incremental) {
+      // The incumbent is feasible, so what it keeps elsewhere fits: load it node by node instead
+      // of item by item. Only what cheapestPlace and add read is set; resetState clears it all.
+      for (int j = 0; j < p.k; j++) {
+        if (j != from && uses[j] > 0) {
+          nodeItems[j] = uses[j];
+          nodeUnits[j] = planUnits[j];
+          nodeWeight[j] = planWeight[j];
+          nodeLane[j] = planLane[j];
+          open++;
+        }
+      }
+      for (int i = 0; i < p.itemCount; i++) {
+        if (plan[i] == from) {
+          out[i] = -1;
+        }
+      }
+      for (int i : order) {
+        if (plan[i] == from) {
+          int j = cheapestPlace(i, from);
+          if (j >= 0) {
+            add(i, j);
+            out[i] = j;
+          }
+        }
+      }
+      resetState();
+      return out;
+    }
     for (int i = 0; i < p.itemCount; i++) {
       if (plan[i] >= 0 && plan[i] != from) {
         if (!canAdd(i, plan[i])) {
@@ -953,6 +1174,22 @@ final class Search {
     }
     clearState();
     return out;
+  }
+
+  /**
+   * Clears the state to what it is with nothing placed, as {@link #clearState} leaves it. Only for
+   * {@link #incremental} searches, which track no stock by key.
+   */
+  private void resetState() {
+    Arrays.fill(assign, -1);
+    Arrays.fill(nodeItems, 0);
+    Arrays.fill(nodeUnits, 0);
+    Arrays.fill(nodeWeight, 0);
+    Arrays.fill(nodeValue, 0);
+    Arrays.fill(nodeLane, 0);
+    Arrays.fill(partial, 0);
+    open = 0;
+    laneSum = 0;
   }
 
   /** Removes every placed item from the state. */
