@@ -303,7 +303,7 @@ public final class Router {
         long lostCost = 0;
         if (!plan.shipments().isEmpty() && open.size() > 1) {
           FulfillmentPlan alternative = route(r.withSnapshot(joint.snapshot(Optional.of(plan))));
-          lostLines = plan.servedLines() - alternative.servedLines();
+          lostLines = (long) plan.servedLines() - alternative.servedLines();
           lostCost = alternative.cost().total() - plan.cost().total();
         }
         if (lostLines > bestLines || (lostLines == bestLines && lostCost > bestCost)) {

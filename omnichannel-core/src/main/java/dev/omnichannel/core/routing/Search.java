@@ -324,7 +324,7 @@ final class Search {
 
   private long[] key() {
     long[] key = new long[comps + 1];
-    key[0] = baseUnserved + unservedLines;
+    key[0] = (long) baseUnserved + unservedLines;
     for (int c = 0; c < comps; c++) {
       key[c + 1] = current(c);
     }
@@ -333,7 +333,7 @@ final class Search {
 
   /** Writes into {@code out} a key no completion of the state at depth {@code d} can beat. */
   private void bound(long[] out, int d) {
-    out[0] = baseUnserved + unservedLines;
+    out[0] = (long) baseUnserved + unservedLines;
     long[] forced = scratchForced;
     Arrays.fill(forced, 0);
     for (int c = 0; c < comps; c++) {
@@ -443,7 +443,7 @@ final class Search {
             && splitValuesHold(plan, opened);
     if (ok) {
       Arrays.fill(key, 0);
-      key[0] = baseUnserved + unserved;
+      key[0] = (long) baseUnserved + unserved;
       for (int i = 0; i < plan.length; i++) {
         int j = plan[i];
         if (j < 0) {
@@ -491,15 +491,6 @@ final class Search {
       }
     }
     return true;
-  }
-
-  private static boolean contains(int[] a, int v) {
-    for (int x : a) {
-      if (x == v) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private int[] emptyPlan() {
@@ -877,7 +868,7 @@ final class Search {
       laneChange +=
           p.splitPenalty * Math.max(0, opened - 1) - p.splitPenalty * Math.max(0, planOpened - 1);
     }
-    out[0] = baseUnserved + unserved;
+    out[0] = (long) baseUnserved + unserved;
     for (int c = 0; c < comps; c++) {
       long v = current[c + 1] + p.itemPen[c][i][to];
       if (opens) {
@@ -941,7 +932,7 @@ final class Search {
       laneChange +=
           p.splitPenalty * Math.max(0, opened - 1) - p.splitPenalty * Math.max(0, planOpened - 1);
     }
-    out[0] = baseUnserved + planUnserved;
+    out[0] = (long) baseUnserved + planUnserved;
     for (int c = 0; c < comps; c++) {
       long v = current[c + 1];
       if (opens) {
