@@ -141,8 +141,10 @@ public final class AvailabilitySnapshot {
   }
 
   /**
-   * Returns, by node, how many units of {@code sku} {@code channel} may take; nodes with nothing to
-   * give are left out. For a bundle, whole bundles that one node can make on its own.
+   * Returns, by node, how many units of {@code sku} {@code channel} may take. For a SKU, every node
+   * the snapshot recorded for it, with zero where it has nothing to give; nodes it did not record
+   * are left out. For a bundle, whole bundles that one node can make on its own, only where that is
+   * at least one.
    */
   public ImmutableMap<NodeId, Long> availableByNode(Sku sku, ChannelId channel) {
     ImmutableMap<Sku, Integer> components = bundles.get(sku);
