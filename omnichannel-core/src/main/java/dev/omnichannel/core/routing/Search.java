@@ -1226,28 +1226,7 @@ final class Search {
   private int[] cheapestInsertion() {
     int[] plan = emptyPlan();
     for (int i : order) {
-      int bestNode = -1;
-      long bestInc = Long.MAX_VALUE;
-      for (int j : p.itemCand[i]) {
-        if (!canAdd(i, j)) {
-          continue;
-        }
-        long inc;
-        if (comps == 0) {
-          inc = 0;
-        } else if (nodeItems[j] > 0) {
-          inc = p.itemPen[0][i][j];
-          if (p.costComp == 0) {
-            inc += p.laneCost(j, nodeWeight[j] + p.itemWeight[i]) - nodeLane[j];
-          }
-        } else {
-          inc = primaryOpening(i, j) + (p.costComp == 0 && open > 0 ? p.splitPenalty : 0);
-        }
-        if (inc < bestInc) {
-          bestInc = inc;
-          bestNode = j;
-        }
-      }
+      int bestNode = cheapestPlace(i, -1);
       if (bestNode >= 0) {
         add(i, bestNode);
         plan[i] = bestNode;
