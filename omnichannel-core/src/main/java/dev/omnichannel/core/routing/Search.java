@@ -1131,15 +1131,7 @@ final class Search {
           out[i] = -1;
         }
       }
-      for (int i : order) {
-        if (plan[i] == from) {
-          int j = cheapestPlace(i, from);
-          if (j >= 0) {
-            add(i, j);
-            out[i] = j;
-          }
-        }
-      }
+      reinsertFrom(plan, from, out);
       resetState();
       return out;
     }
@@ -1154,6 +1146,15 @@ final class Search {
         out[i] = -1;
       }
     }
+    reinsertFrom(plan, from, out);
+    clearState();
+    return out;
+  }
+
+  /**
+   * Places every item {@code plan} had at {@code from} where it adds least, elsewhere, into out.
+   */
+  private void reinsertFrom(int[] plan, int from, int[] out) {
     for (int i : order) {
       if (plan[i] == from) {
         int j = cheapestPlace(i, from);
@@ -1163,8 +1164,6 @@ final class Search {
         }
       }
     }
-    clearState();
-    return out;
   }
 
   /**
