@@ -60,7 +60,7 @@ final class DefaultInventoryPool implements InventoryPool {
       new ConcurrentHashMap<>();
 
   /** Reservations that no longer hold stock, remembered as long as idempotency keys are. */
-  private final Generations<ReservationId, Reservation> settled;
+  private final SettledReservations settled;
 
   private final ChannelId[] channelArray;
   private final ConcurrentHashMap<TransferId, TransferRecord> transfers = new ConcurrentHashMap<>();
@@ -111,15 +111,20 @@ final class DefaultInventoryPool implements InventoryPool {
     this.clock = builder.clock;
     this.journal = builder.journal;
     this.listeners = builder.listeners.toArray(new AvailabilityListener[0]);
+    this.channelArray = channels.toArray(new ChannelId[0]);
+    RecordCodec codec = new RecordCodec(nodeIds, channelArray);
     this.idempotency =
         new IdempotencyStore(
-            builder.idempotencyRetention.toMillis(), builder.idempotencyCapacity, clock.millis());
+            builder.idempotencyRetention.toMillis(),
+            builder.idempotencyCapacity,
+            clock.millis(),
+            codec);
     this.settled =
-        new Generations<>(
+        new SettledReservations(
             builder.idempotencyRetention.toMillis(),
             Math.max(2, builder.idempotencyCapacity / 2),
-            clock.millis());
-    this.channelArray = channels.toArray(new ChannelId[0]);
+            clock.millis(),
+            codec);
     this.skus = new SkuIndex(channels.size(), builder.skus.size());
 
     for (Sku sku : builder.skus) {
@@ -176,28 +181,97 @@ final class DefaultInventoryPool implements InventoryPool {
   // ---------------------------------------------------------------------------------------------
   // Commands
 
-  private record ReceiveCommand(Sku sku, NodeId node, long quantity) {}
+  /**
+   * A command as the idempotency memory keeps it: written as words, so that a repeat is compared
+   * word for word. Each kind starts with its own tag; {@link RecordCodec#writeRequest} is tag 1.
+   */
+  private interface Command {
+    void writeTo(Words w);
+  }
 
-  private record AdjustCommand(Sku sku, NodeId node, Adjustment adjustment) {}
+  private record ReceiveCommand(Sku sku, NodeId node, long quantity) implements Command {
+    @Override
+    public void writeTo(Words w) {
+      w.put(2).putString(sku.value()).putString(node.value()).put(quantity);
+    }
+  }
 
-  private record ConfirmCommand(ReservationId reservation) {}
+  private record AdjustCommand(Sku sku, NodeId node, Adjustment adjustment) implements Command {
+    @Override
+    public void writeTo(Words w) {
+      w.put(3).putString(sku.value()).putString(node.value());
+      w.put(adjustment.absolute() ? 1 : 0).put(adjustment.value()).putString(adjustment.reason());
+    }
+  }
 
-  private record ReleaseCommand(ReservationId reservation) {}
+  private record ConfirmCommand(ReservationId reservation) implements Command {
+    @Override
+    public void writeTo(Words w) {
+      w.put(4).putString(reservation.value());
+    }
+  }
 
-  private record FulfilAllCommand(ReservationId reservation) {}
+  private record ReleaseCommand(ReservationId reservation) implements Command {
+    @Override
+    public void writeTo(Words w) {
+      w.put(5).putString(reservation.value());
+    }
+  }
 
-  private record FulfilCommand(ReservationId reservation, Sku sku, NodeId node, long quantity) {}
+  private record FulfilAllCommand(ReservationId reservation) implements Command {
+    @Override
+    public void writeTo(Words w) {
+      w.put(6).putString(reservation.value());
+    }
+  }
 
-  private record ShipTransferCommand(Sku sku, NodeId from, NodeId to, long quantity) {}
+  private record FulfilCommand(ReservationId reservation, Sku sku, NodeId node, long quantity)
+      implements Command {
+    @Override
+    public void writeTo(Words w) {
+      w.put(7).putString(reservation.value()).putString(sku.value()).putString(node.value());
+      w.put(quantity);
+    }
+  }
 
-  private record ReceiveTransferCommand(TransferId transfer, long quantity) {}
+  private record ShipTransferCommand(Sku sku, NodeId from, NodeId to, long quantity)
+      implements Command {
+    @Override
+    public void writeTo(Words w) {
+      w.put(8).putString(sku.value()).putString(from.value()).putString(to.value()).put(quantity);
+    }
+  }
+
+  private record ReceiveTransferCommand(TransferId transfer, long quantity) implements Command {
+    @Override
+    public void writeTo(Words w) {
+      w.put(9).putString(transfer.value()).put(quantity);
+    }
+  }
 
   private record QuarantineCommand(
-      Sku sku, NodeId node, long quantity, boolean fromOnHand, String reason) {}
+      Sku sku, NodeId node, long quantity, boolean fromOnHand, String reason) implements Command {
+    @Override
+    public void writeTo(Words w) {
+      w.put(10).putString(sku.value()).putString(node.value()).put(quantity);
+      w.put(fromOnHand ? 1 : 0).putString(reason);
+    }
+  }
 
-  private record RestockCommand(Sku sku, NodeId node, long quantity) {}
+  private record RestockCommand(Sku sku, NodeId node, long quantity) implements Command {
+    @Override
+    public void writeTo(Words w) {
+      w.put(11).putString(sku.value()).putString(node.value()).put(quantity);
+    }
+  }
 
-  private record WriteOffCommand(Sku sku, NodeId node, long quantity, String reason) {}
+  private record WriteOffCommand(Sku sku, NodeId node, long quantity, String reason)
+      implements Command {
+    @Override
+    public void writeTo(Words w) {
+      w.put(12).putString(sku.value()).putString(node.value()).put(quantity).putString(reason);
+    }
+  }
 
   @Override
   public Outcome<Position> receive(IdempotencyKey key, Sku sku, NodeId node, long quantity) {
@@ -643,7 +717,7 @@ final class DefaultInventoryPool implements InventoryPool {
     Reservation view = r.view(this, now);
     if (r.state != ReservationState.ACTIVE && reservations.get(r.id) == r) {
       // Settled first, then out of the active map: a concurrent lookup always finds one of them.
-      settled.putIfAbsent(r.id, view, now);
+      settled.add(view, now);
       reservations.remove(r.id, r);
     }
     return view;
@@ -1416,33 +1490,39 @@ final class DefaultInventoryPool implements InventoryPool {
   // ---------------------------------------------------------------------------------------------
   // Idempotency, transactions, locks
 
-  /** The command of keys learnt from a journal: their commands are unknown, their use is not. */
-  private static final Object REPLAYED = new Object();
-
   @SuppressWarnings("unchecked")
   private <T> Outcome<T> execute(IdempotencyKey key, Object command, Supplier<Outcome<T>> body) {
+    Words words = new Words(16);
+    if (command instanceof ReserveRequest request) {
+      RecordCodec.writeRequest(request, words);
+    } else {
+      ((Command) command).writeTo(words);
+    }
     while (true) {
-      IdempotencyStore.Entry mine = new IdempotencyStore.Entry(command);
-      IdempotencyStore.Entry existing = idempotency.claim(key, mine, clock.millis());
-      if (existing != null) {
-        if (existing.command == REPLAYED) {
+      IdempotencyStore.Pending mine = new IdempotencyStore.Pending();
+      IdempotencyStore.Claim claim = idempotency.claim(key, words, mine, clock.millis());
+      switch (claim.found()) {
+        case NOTHING:
+          break;
+        case REPLAYED:
           return Outcome.rejected(
               RejectionReason.IDEMPOTENCY_KEY_REUSED,
               "key "
                   + key
                   + " was applied before the pool was rebuilt from its journal; its movements are"
                   + " there");
-        }
-        if (!existing.command.equals(command)) {
+        case DIFFERENT:
           return Outcome.rejected(
               RejectionReason.IDEMPOTENCY_KEY_REUSED,
               "key " + key + " was used for a different command");
-        }
-        Outcome<?> first = existing.await();
-        if (first != null) {
-          return (Outcome<T>) first;
-        }
-        continue; // the first attempt failed with an exception: run again
+        case DONE:
+          return (Outcome<T>) Verify.verifyNotNull(claim.outcome());
+        case RUNNING:
+          Outcome<?> first = Verify.verifyNotNull(claim.pending()).await();
+          if (first != null) {
+            return (Outcome<T>) first;
+          }
+          continue; // the first attempt failed with an exception: run again
       }
       Outcome<T> outcome;
       try {
@@ -1451,7 +1531,7 @@ final class DefaultInventoryPool implements InventoryPool {
         idempotency.release(key, mine);
         throw e;
       }
-      mine.complete(outcome);
+      idempotency.complete(key, mine, outcome);
       return outcome;
     }
   }
@@ -1725,9 +1805,13 @@ final class DefaultInventoryPool implements InventoryPool {
           command = m.command();
         }
         touched.add(apply(m, pendingReservations));
-        IdempotencyStore.Entry replayed = new IdempotencyStore.Entry(REPLAYED);
-        if (idempotency.claim(m.key(), replayed, clock.millis()) == null) {
-          replayed.complete(
+        IdempotencyStore.Pending replayed = new IdempotencyStore.Pending();
+        IdempotencyStore.Claim claim =
+            idempotency.claim(m.key(), IdempotencyStore.REPLAYED, replayed, clock.millis());
+        if (claim.found() == IdempotencyStore.Found.NOTHING) {
+          idempotency.complete(
+              m.key(),
+              replayed,
               Outcome.rejected(
                   RejectionReason.IDEMPOTENCY_KEY_REUSED, "replayed from the journal"));
         }

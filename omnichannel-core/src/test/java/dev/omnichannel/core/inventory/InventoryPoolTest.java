@@ -119,7 +119,7 @@ class InventoryPoolTest {
     IdempotencyKey k = key();
     Outcome<Position> first = pool.receive(k, TEE, DC, 10);
     Outcome<Position> again = pool.receive(k, TEE, DC, 10);
-    assertThat(again).isSameAs(first);
+    assertThat(again).isEqualTo(first);
     assertThat(pool.position(TEE, DC).onHand()).isEqualTo(10);
     Outcome<Position> other = pool.receive(k, TEE, DC, 11);
     assertThat(other.rejection())

@@ -1,0 +1,427 @@
+package dev.omnichannel.core.inventory;
+
+import com.google.common.base.Verify;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A map from string keys to records of 64-bit words that forgets in two generations, kept in flat
+ * arrays that are reused from generation to generation.
+ *
+ * <p>Entries go into the current generation. Before an insertion finds the current generation
+ * holding half the capacity, or older than half the retention, the generation turns: the current
+ * one becomes the previous one and the former previous one is dropped whole. An entry is therefore
+ * kept for at least the next half-capacity insertions and at least half the retention, whichever
+ * ends first, and memory stays bounded by the capacity. A lookup of a present key never turns a
+ * generation.
+ *
+ * <p>Why words and not objects: the pool remembers every idempotency key's command and first
+ * outcome, and every settled reservation, for a window of hundreds of thousands of commands. Kept
+ * as objects, that window is copied by the garbage collector on every young collection; kept here,
+ * it costs the collector nothing.
+ *
+ * <p>Each entry holds its key, a first record written when it is inserted, a second record that may
+ * be written once later, and one object reference for what cannot be written as words (a command in
+ * flight that others wait on). Keys are spread over segments; a caller works on a key's {@link
+ * Segment} while holding that segment's monitor. Generations turn for the whole table at once,
+ * through one atomic counter; each segment catches up lazily when it is next used, and the thread
+ * that turns a generation then brings every segment up to date ({@link #sweep}).
+ */
+final class WordTable {
+  private static final int SEGMENTS = 64;
+
+  private final long halfRetentionMillis;
+  private final int halfCapacity;
+  private final Segment[] segments = new Segment[SEGMENTS];
+
+  /** The current generation's number in the high half, the insertions it has taken in the low. */
+  private final AtomicLong state = new AtomicLong();
+
+  /** When each of the last four generations began, by number modulo 4. */
+  private final AtomicLongArray startedAt = new AtomicLongArray(4);
+
+  /** The generation every segment was last brought to. */
+  private final AtomicInteger swept = new AtomicInteger();
+
+  WordTable(long retentionMillis, int capacity, long now) {
+    this.halfRetentionMillis = Math.max(1, retentionMillis / 2);
+    this.halfCapacity = Math.max(1, capacity / 2);
+    startedAt.set(0, now);
+    for (int i = 0; i < SEGMENTS; i++) {
+      segments[i] = new Segment();
+    }
+  }
+
+  /** Returns the segment of a key with {@code hash}; callers use it holding its monitor. */
+  Segment segment(int hash) {
+    return segments[spread(hash) >>> 26];
+  }
+
+  /** Brings every segment to the current generation after a turn, so that dropped ones go. */
+  void sweep() {
+    int generation = (int) (state.get() >>> 32);
+    int done = swept.get();
+    if (done - generation >= 0 || !swept.compareAndSet(done, generation)) {
+      return;
+    }
+    for (Segment s : segments) {
+      synchronized (s) {
+        s.catchUp();
+      }
+    }
+  }
+
+  /** Calls {@code visitor} with the first record of every entry, segment by segment. */
+  void forEach(RecordVisitor visitor) {
+    for (Segment s : segments) {
+      synchronized (s) {
+        s.catchUp();
+        s.previous.forEach(visitor);
+        s.current.forEach(visitor);
+      }
+    }
+  }
+
+  /** Receives a record: its words from {@code from} to {@code to} of {@code words}. */
+  @FunctionalInterface
+  interface RecordVisitor {
+    void visit(long[] words, int from, int to);
+  }
+
+  /** Counts an insertion into the current generation, turning it first when it is full or old. */
+  private int claimGeneration(long now) {
+    while (true) {
+      long s = state.get();
+      int generation = (int) (s >>> 32);
+      int count = (int) s;
+      if (count >= halfCapacity || now - startedAt.get(generation & 3) >= halfRetentionMillis) {
+        // Set before the turn is visible: a reader of the new number then never sees an old start.
+        startedAt.set((generation + 1) & 3, now);
+        if (state.compareAndSet(s, ((long) (generation + 1) << 32) | 1)) {
+          return generation + 1;
+        }
+      } else if (state.compareAndSet(s, s + 1)) {
+        return generation;
+      }
+    }
+  }
+
+  private static int spread(int hash) {
+    return hash * 0x9E3779B9;
+  }
+
+  /**
+   * The bits that pick a slot within a segment: mixed down, since the top ones pick the segment.
+   */
+  private static int slot(int hash) {
+    int h = spread(hash);
+    return h ^ (h >>> 16);
+  }
+
+  /**
+   * The entries of the keys that hash to one segment, in its current and previous generation. Every
+   * method must be called holding this segment's monitor. A location returned by {@link #find} or
+   * {@link #insert} stays valid until the monitor is released.
+   */
+  final class Segment {
+    private Generation current = new Generation();
+    private Generation previous = new Generation();
+    private int generation;
+
+    private void catchUp() {
+      catchUp((int) (state.get() >>> 32));
+    }
+
+    private void catchUp(int target) {
+      int behind = target - generation;
+      if (behind <= 0) {
+        return;
+      }
+      if (behind == 1) {
+        Generation dropped = previous;
+        previous = current;
+        dropped.clear();
+        current = dropped;
+      } else {
+        previous.clear();
+        current.clear();
+      }
+      generation = target;
+    }
+
+    /** Returns the location of {@code key}, or {@code -1}. */
+    int find(String key, int hash) {
+      catchUp();
+      int e = current.find(key, hash);
+      if (e >= 0) {
+        return e << 1;
+      }
+      e = previous.find(key, hash);
+      return e >= 0 ? (e << 1) | 1 : -1;
+    }
+
+    /**
+     * Inserts {@code key}, which must be absent, with its first record and reference; returns its
+     * location. The caller then calls {@link WordTable#sweep} once it has left the monitor.
+     */
+    int insert(String key, int hash, Words first, @Nullable Object ref, long now) {
+      int target = claimGeneration(now);
+      // Never behind: every number this segment caught up to was read before this claim.
+      Verify.verify(target - generation >= 0, "generation %s behind %s", target, generation);
+      catchUp(target);
+      return current.add(key, hash, first, ref) << 1;
+    }
+
+    /**
+     * Returns the generation holding {@code location}, as an opaque token for {@link #relocate}:
+     * unlike a location, the token, its {@link #incarnation} and the {@link #entry} number stay
+     * meaningful after the monitor is released.
+     */
+    Object generationOf(int location) {
+      return of(location);
+    }
+
+    int incarnation(int location) {
+      return of(location).incarnation;
+    }
+
+    static int entry(int location) {
+      return location >>> 1;
+    }
+
+    /**
+     * Returns the location of entry {@code entry} of {@code generation} as it was in {@code
+     * incarnation}, or {@code -1} if that generation has been dropped since.
+     */
+    int relocate(Object generation, int incarnation, int entry) {
+      catchUp();
+      if (generation == current && current.incarnation == incarnation) {
+        return entry << 1;
+      }
+      if (generation == previous && previous.incarnation == incarnation) {
+        return (entry << 1) | 1;
+      }
+      return -1;
+    }
+
+    private Generation of(int location) {
+      return (location & 1) == 0 ? current : previous;
+    }
+
+    /** Returns whether the first record at {@code location} equals {@code words}. */
+    boolean firstEquals(int location, Words words) {
+      Generation g = of(location);
+      int e = location >>> 1;
+      int from = g.spans[e * Generation.STRIDE + 1];
+      int to = g.spans[e * Generation.STRIDE + 2];
+      if (to - from != words.size()) {
+        return false;
+      }
+      for (int i = 0; i < words.size(); i++) {
+        if (g.arena[from + i] != words.get(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    Words.Reader first(int location) {
+      Generation g = of(location);
+      int e = location >>> 1;
+      return new Words.Reader(
+          g.arena, g.spans[e * Generation.STRIDE + 1], g.spans[e * Generation.STRIDE + 2]);
+    }
+
+    boolean hasSecond(int location) {
+      return of(location).spans[(location >>> 1) * Generation.STRIDE + 3] >= 0;
+    }
+
+    Words.Reader second(int location) {
+      Generation g = of(location);
+      int e = location >>> 1;
+      int from = g.spans[e * Generation.STRIDE + 3];
+      Verify.verify(from >= 0, "no second record");
+      return new Words.Reader(g.arena, from, g.spans[e * Generation.STRIDE + 4]);
+    }
+
+    /** Writes the second record at {@code location}; it may be written only once. */
+    void writeSecond(int location, Words words) {
+      of(location).writeSecond(location >>> 1, words);
+    }
+
+    @Nullable Object ref(int location) {
+      return of(location).refs[location >>> 1];
+    }
+
+    void ref(int location, @Nullable Object ref) {
+      of(location).refs[location >>> 1] = ref;
+    }
+
+    /** Removes the entry at {@code location}. */
+    void remove(int location) {
+      of(location).remove(location >>> 1);
+    }
+  }
+
+  /** One generation of one segment: an open-addressing index over entries in flat arrays. */
+  private static final class Generation {
+    /** Per entry: key, first record start and end, second record start (-1: none) and end. */
+    static final int STRIDE = 5;
+
+    private static final int MIN_SLOTS = 16;
+    private static final int MIN_ARENA = 256;
+    private static final int REMOVED = -1;
+
+    /** Changes whenever the generation is emptied for reuse. */
+    int incarnation;
+
+    /**
+     * The key's hash in the high half and, in the low half, the entry number plus one; 0: empty;
+     * {@link #REMOVED} in the low half: removed.
+     */
+    long[] slots = new long[MIN_SLOTS];
+
+    int[] hashes = new int[MIN_SLOTS / 2];
+    int[] spans = new int[MIN_SLOTS / 2 * STRIDE];
+    @Nullable Object[] refs = new Object[MIN_SLOTS / 2];
+    long[] arena = new long[MIN_ARENA];
+    int entries;
+    int used;
+    int removed;
+
+    int find(String key, int hash) {
+      int mask = slots.length - 1;
+      for (int i = slot(hash) & mask; ; i = (i + 1) & mask) {
+        long slot = slots[i];
+        if (slot == 0) {
+          return -1;
+        }
+        int e = (int) slot - 1;
+        if (e >= 0
+            && (int) (slot >>> 32) == hash
+            && Words.stringEquals(arena, spans[e * STRIDE], key)) {
+          return e;
+        }
+      }
+    }
+
+    int add(String key, int hash, Words first, @Nullable Object ref) {
+      if ((entries + removed + 1) * 2 > slots.length) {
+        rehash();
+      }
+      if (entries == hashes.length) {
+        int grown = entries * 2;
+        hashes = Arrays.copyOf(hashes, grown);
+        spans = Arrays.copyOf(spans, grown * STRIDE);
+        refs = Arrays.copyOf(refs, grown);
+      }
+      byte[] ascii = Words.ascii(key);
+      reserve(Words.stringSize(key, ascii) + first.size());
+      int e = entries++;
+      hashes[e] = hash;
+      refs[e] = ref;
+      int at = e * STRIDE;
+      spans[at] = used;
+      used = Words.writeString(arena, used, key, ascii);
+      spans[at + 1] = used;
+      first.copyTo(arena, used);
+      used += first.size();
+      spans[at + 2] = used;
+      spans[at + 3] = -1;
+      spans[at + 4] = -1;
+      place(slots, hash, e);
+      return e;
+    }
+
+    void writeSecond(int e, Words second) {
+      Verify.verify(spans[e * STRIDE + 3] < 0, "second record written twice");
+      reserve(second.size());
+      spans[e * STRIDE + 3] = used;
+      second.copyTo(arena, used);
+      used += second.size();
+      spans[e * STRIDE + 4] = used;
+    }
+
+    void remove(int e) {
+      int mask = slots.length - 1;
+      for (int i = slot(hashes[e]) & mask; ; i = (i + 1) & mask) {
+        if ((int) slots[i] == e + 1) {
+          slots[i] = ((long) hashes[e] << 32) | (REMOVED & 0xFFFF_FFFFL);
+          removed++;
+          spans[e * STRIDE + 1] = -1;
+          refs[e] = null;
+          return;
+        }
+        Verify.verify(slots[i] != 0, "entry %s not indexed", e);
+      }
+    }
+
+    void forEach(RecordVisitor visitor) {
+      for (int e = 0; e < entries; e++) {
+        int from = spans[e * STRIDE + 1];
+        if (from >= 0) {
+          visitor.visit(arena, from, spans[e * STRIDE + 2]);
+        }
+      }
+    }
+
+    /** Empties the generation for reuse; gives back memory that a burst grew far beyond need. */
+    void clear() {
+      int need = entries;
+      if (slots.length > MIN_SLOTS && slots.length > 8 * need) {
+        int size = Math.max(MIN_SLOTS, Integer.highestOneBit(Math.max(1, need)) * 4);
+        slots = new long[size];
+        hashes = new int[size / 2];
+        spans = new int[size / 2 * STRIDE];
+        refs = new Object[size / 2];
+      } else {
+        Arrays.fill(slots, 0);
+        Arrays.fill(refs, 0, entries, null);
+      }
+      if (arena.length > MIN_ARENA && arena.length > 8L * used) {
+        arena = new long[Math.max(MIN_ARENA, used * 2)];
+      }
+      entries = 0;
+      used = 0;
+      removed = 0;
+      incarnation++;
+    }
+
+    private void reserve(int words) {
+      if (used + words > arena.length) {
+        long grown = Math.max((long) used + words, 2L * arena.length);
+        if (grown > Integer.MAX_VALUE - 8) {
+          throw new IllegalStateException("idempotency memory segment over 2^31 words");
+        }
+        arena = Arrays.copyOf(arena, (int) grown);
+      }
+    }
+
+    private void rehash() {
+      int size = slots.length;
+      if ((entries + 1) * 2 > size / 2) {
+        size *= 2;
+      }
+      long[] fresh = new long[size];
+      for (int e = 0; e < entries; e++) {
+        if (spans[e * STRIDE + 1] >= 0) {
+          place(fresh, hashes[e], e);
+        }
+      }
+      slots = fresh;
+      removed = 0;
+    }
+
+    private static void place(long[] slots, int hash, int e) {
+      int mask = slots.length - 1;
+      int i = slot(hash) & mask;
+      while ((int) slots[i] > 0) {
+        i = (i + 1) & mask;
+      }
+      slots[i] = ((long) hash << 32) | (e + 1);
+    }
+  }
+}

@@ -1,0 +1,294 @@
+package dev.omnichannel.core.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.omnichannel.testkit.Gen;
+import dev.omnichannel.testkit.Property;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The forgetting table behind idempotency keys and settled reservations keeps what it promises: an
+ * entry stays for at least the next {@code capacity / 2} insertions or half the retention,
+ * whichever ends first; a present key is never replaced; memory stays within the capacity; records
+ * read back as written, whatever the key's characters.
+ */
+class WordTableProperties {
+  /** One insertion: a key drawn from a small range, so that keys repeat, after a pause. */
+  record Put(int key, long pauseMillis) {}
+
+  record Case(int capacity, long retentionMillis, List<Put> puts) {}
+
+  /**
+   * Keys with every kind of character: pairs {@code 2j, 2j + 1} share their hash ("Aa" and "BB"
+   * hash alike), some hold characters beyond one byte, some are 128 characters long.
+   */
+  static String key(int k) {
+    String base = (k % 2 == 0 ? "Aa" : "BB") + "-" + (k / 2);
+    if (k / 2 % 3 == 0) {
+      base += "ü€";
+    }
+    if (k / 2 % 7 == 1) {
+      base = base + "x".repeat(128 - base.length());
+    }
+    return base;
+  }
+
+  static Words record(long... words) {
+    Words w = new Words(words.length);
+    for (long word : words) {
+      w.put(word);
+    }
+    return w;
+  }
+
+  static long @Nullable [] get(WordTable table, String key) {
+    WordTable.Segment s = table.segment(key.hashCode());
+    synchronized (s) {
+      int at = s.find(key, key.hashCode());
+      return at < 0 ? null : read(s.first(at));
+    }
+  }
+
+  static long[] read(Words.Reader r) {
+    List<Long> words = new ArrayList<>();
+    while (!r.atEnd()) {
+      words.add(r.next());
+    }
+    return words.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /** Inserts unless present; returns the present first record, or null. */
+  static long @Nullable [] putIfAbsent(WordTable table, String key, Words value, long now) {
+    WordTable.Segment s = table.segment(key.hashCode());
+    long[] present;
+    synchronized (s) {
+      int at = s.find(key, key.hashCode());
+      if (at >= 0) {
+        present = read(s.first(at));
+      } else {
+        s.insert(key, key.hashCode(), value, null, now);
+        present = null;
+      }
+    }
+    table.sweep();
+    return present;
+  }
+
+  static int size(WordTable table) {
+    AtomicInteger n = new AtomicInteger();
+    table.forEach((words, from, to) -> n.incrementAndGet());
+    return n.get();
+  }
+
+  @Test
+  void keepsEveryEntryForItsWindow() {
+    Gen<Put> put = Gen.zip(Gen.ints(0, 40), Gen.longs(0, 30), Put::new);
+    Gen<Case> cases =
+        Gen.zip(
+            Gen.zip(Gen.ints(2, 12), Gen.longs(2, 200), (c, r) -> new long[] {c, r}),
+            Gen.listOf(put, 0, 200),
+            (cr, puts) -> new Case((int) cr[0], cr[1], puts));
+    Property.forAll(cases)
+        .tries(500)
+        .check(
+            c -> {
+              long now = 0;
+              WordTable table = new WordTable(c.retentionMillis(), c.capacity(), now);
+              // What the model knows: when each present key went in, and how many went in after.
+              List<Integer> keys = new ArrayList<>();
+              List<Long> times = new ArrayList<>();
+              List<Long> values = new ArrayList<>();
+              int half = Math.max(1, c.capacity() / 2);
+              long halfRetention = Math.max(1, c.retentionMillis() / 2);
+              for (int i = 0; i < c.puts().size(); i++) {
+                Put p = c.puts().get(i);
+                now += p.pauseMillis();
+                long[] previous = putIfAbsent(table, key(p.key()), record(i, -i), now);
+                int known = keys.lastIndexOf(p.key());
+                if (previous != null) {
+                  assertThat(known).as("returned a value for a key never put").isNotNegative();
+                  assertThat(previous).containsExactly(values.get(known), -values.get(known));
+                } else {
+                  if (known >= 0) {
+                    // Forgotten: allowed only once its window has passed.
+                    long after = keys.size() - 1L - known;
+                    boolean windowOver = after >= half || now - times.get(known) >= halfRetention;
+                    assertThat(windowOver)
+                        .as(
+                            "key %s forgotten after %s insertions and %s ms",
+                            p.key(), after, now - times.get(known))
+                        .isTrue();
+                  }
+                  keys.add(p.key());
+                  times.add(now);
+                  values.add((long) i);
+                }
+                assertThat(size(table)).isLessThanOrEqualTo(2 * half);
+                // Every entry still inside its window is there, with its first value.
+                for (int k = 0; k < keys.size(); k++) {
+                  if (keys.lastIndexOf(keys.get(k)) != k) {
+                    continue; // forgotten and put again since
+                  }
+                  long after = keys.size() - 1L - k;
+                  if (after <= half && now - times.get(k) < halfRetention) {
+                    assertThat(get(table, key(keys.get(k))))
+                        .as(
+                            "key %s after %s insertions and %s ms",
+                            keys.get(k), after, now - times.get(k))
+                        .containsExactly(values.get(k), -values.get(k));
+                  }
+                }
+              }
+            });
+  }
+
+  /** One step against a table that never turns: put, write the second record, or remove. */
+  record Step(int op, int key) {}
+
+  @Test
+  void behavesLikeAMapUntilItTurns() {
+    Gen<Step> step = Gen.zip(Gen.ints(0, 2), Gen.ints(0, 60), Step::new);
+    Property.forAll(Gen.listOf(step, 0, 300))
+        .tries(300)
+        .check(
+            list -> {
+              WordTable table = new WordTable(Long.MAX_VALUE, Integer.MAX_VALUE, 0);
+              Map<String, long[]> firsts = new HashMap<>();
+              Map<String, long[]> seconds = new HashMap<>();
+              for (int i = 0; i < list.size(); i++) {
+                Step st = list.get(i);
+                String key = key(st.key());
+                WordTable.Segment s = table.segment(key.hashCode());
+                synchronized (s) {
+                  int at = s.find(key, key.hashCode());
+                  assertThat(at >= 0).as("%s present", key).isEqualTo(firsts.containsKey(key));
+                  // Records of growing length, so that the arena grows past its first size.
+                  long[] words = new long[i % 40];
+                  for (int w = 0; w < words.length; w++) {
+                    words[w] = (long) i * 1_000 + w;
+                  }
+                  switch (st.op()) {
+                    case 0 -> {
+                      if (at < 0) {
+                        s.insert(key, key.hashCode(), record(words), "ref" + i, 0);
+                        firsts.put(key, words);
+                      }
+                    }
+                    case 1 -> {
+                      if (at >= 0 && !seconds.containsKey(key)) {
+                        s.writeSecond(at, record(words));
+                        seconds.put(key, words);
+                      }
+                    }
+                    default -> {
+                      if (at >= 0) {
+                        s.remove(at);
+                        firsts.remove(key);
+                        seconds.remove(key);
+                      }
+                    }
+                  }
+                }
+                for (Map.Entry<String, long[]> e : firsts.entrySet()) {
+                  String k = e.getKey();
+                  WordTable.Segment seg = table.segment(k.hashCode());
+                  synchronized (seg) {
+                    int at = seg.find(k, k.hashCode());
+                    assertThat(at).as("%s", k).isNotNegative();
+                    assertThat(read(seg.first(at))).containsExactly(e.getValue());
+                    assertThat(seg.hasSecond(at)).isEqualTo(seconds.containsKey(k));
+                    if (seconds.containsKey(k)) {
+                      assertThat(read(seg.second(at))).containsExactly(seconds.get(k));
+                    }
+                  }
+                }
+                assertThat(size(table)).isEqualTo(firsts.size());
+              }
+            });
+  }
+
+  @Test
+  void stringsReadBackAsWritten() {
+    Property.forAll(Gen.listOf(Gen.strings(0, 130), 1, 6))
+        .tries(500)
+        .check(
+            strings -> {
+              Words w = new Words(1);
+              for (String s : strings) {
+                w.putString(s).put(-1);
+              }
+              long[] words = new long[w.size()];
+              w.copyTo(words, 0);
+              Words.Reader r = new Words.Reader(words, 0, words.length);
+              int at = 0;
+              for (String s : strings) {
+                assertThat(Words.stringEquals(words, at, s)).isTrue();
+                assertThat(Words.stringEquals(words, at, s + "a")).isFalse();
+                if (!s.isEmpty()) {
+                  String other = s.substring(0, s.length() - 1) + (char) (s.charAt(0) ^ 0x100);
+                  assertThat(Words.stringEquals(words, at, other)).isEqualTo(other.equals(s));
+                }
+                assertThat(r.nextString()).isEqualTo(s);
+                assertThat(r.next()).isEqualTo(-1);
+                at += Words.stringSize(s, Words.ascii(s)) + 1;
+              }
+              assertThat(r.atEnd()).isTrue();
+            });
+  }
+
+  @Test
+  void concurrentWritersKeepTheirEntries() throws Exception {
+    // Large enough never to turn: every entry of every thread must be found, with its record.
+    WordTable table = new WordTable(Long.MAX_VALUE, 1 << 22, 0);
+    int threads = 4;
+    int perThread = 20_000;
+    List<CompletableFuture<Void>> runs = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int id = t;
+      runs.add(
+          CompletableFuture.runAsync(
+              () -> {
+                for (int i = 0; i < perThread; i++) {
+                  String key = "t" + id + "-" + i;
+                  assertThat(putIfAbsent(table, key, record(id, i), 0)).isNull();
+                  assertThat(get(table, key)).containsExactly(id, i);
+                }
+              }));
+    }
+    CompletableFuture.allOf(runs.toArray(new CompletableFuture<?>[0])).get();
+    assertThat(size(table)).isEqualTo(threads * perThread);
+    for (int t = 0; t < threads; t++) {
+      for (int i = 0; i < perThread; i += 97) {
+        assertThat(get(table, "t" + t + "-" + i)).containsExactly(t, i);
+      }
+    }
+
+    // Small enough to turn all the time: nothing breaks and memory stays bounded.
+    WordTable small = new WordTable(Long.MAX_VALUE, 1_000, 0);
+    runs.clear();
+    for (int t = 0; t < threads; t++) {
+      int id = t;
+      runs.add(
+          CompletableFuture.runAsync(
+              () -> {
+                for (int i = 0; i < perThread; i++) {
+                  String key = "t" + id + "-" + i;
+                  putIfAbsent(small, key, record(id, i), 0);
+                  long[] found = get(small, key);
+                  if (found != null) {
+                    assertThat(found).containsExactly(id, i);
+                  }
+                }
+              }));
+    }
+    CompletableFuture.allOf(runs.toArray(new CompletableFuture<?>[0])).get();
+    assertThat(size(small)).isLessThanOrEqualTo(1_000);
+  }
+}
