@@ -13,11 +13,12 @@ import java.util.Set;
  * channels, and the number each channel is shown under its {@link AllocationPolicy}.
  *
  * <p>Every mutating command carries an {@link IdempotencyKey}: repeating a command with the same
- * key returns the first outcome and changes nothing; using the key for a different command is
- * rejected with {@link RejectionReason#IDEMPOTENCY_KEY_REUSED}. A command either applies whole or
- * is rejected and changes nothing. Expected business outcomes are {@link Outcome} rejections;
- * naming an unknown SKU, node, channel or reservation throws {@link UnknownReferenceException}; an
- * invalid argument throws {@link IllegalArgumentException}. In both cases the pool is unchanged.
+ * key returns the first outcome (an equal value, not necessarily the same instance) and changes
+ * nothing; using the key for a different command is rejected with {@link
+ * RejectionReason#IDEMPOTENCY_KEY_REUSED}. A command either applies whole or is rejected and
+ * changes nothing. Expected business outcomes are {@link Outcome} rejections; naming an unknown
+ * SKU, node, channel or reservation throws {@link UnknownReferenceException}; an invalid argument
+ * throws {@link IllegalArgumentException}. In both cases the pool is unchanged.
  *
  * <p>Invariants, under any concurrency: reserved never exceeds on hand at any node; a channel shown
  * {@code N} units can reserve {@code N} at that moment; no reservation takes units ring-fenced for

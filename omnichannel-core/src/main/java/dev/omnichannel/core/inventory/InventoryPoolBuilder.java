@@ -132,6 +132,10 @@ public final class InventoryPoolBuilder {
    * least two keys (the one that made it and the one that settled it). Defaults: 24 hours, 200,000
    * keys. A host that needs longer windows keeps its own record of keys in front of the pool.
    *
+   * <p>Keys, commands and outcomes are kept as 64-bit words in flat arrays that are reused from
+   * generation to generation, not as objects, so a large window does not slow the garbage collector
+   * down; memory grows with the length of keys, identifiers and rejection messages.
+   *
    * @throws IllegalArgumentException if {@code retention} is not positive or above 30 days, or
    *     {@code capacity} is below 2
    */

@@ -127,9 +127,22 @@ final class WordTable {
    * {@link #insert} stays valid until the monitor is released.
    */
   final class Segment {
+    private static final int MIN_SLOTS = 16;
+    private static final int REMOVED = -1;
+
     private Generation current = new Generation();
     private Generation previous = new Generation();
     private int generation;
+
+    /**
+     * One open-addressing index over both generations, so that a key is found with one probe: the
+     * key's hash in the high half and, in the low half, its location plus one; 0: empty; {@link
+     * #REMOVED} in the low half: removed.
+     */
+    private long[] slots = new long[MIN_SLOTS];
+
+    private int placed;
+    private int removed;
 
     private void catchUp() {
       catchUp((int) (state.get() >>> 32));
@@ -140,27 +153,48 @@ final class WordTable {
       if (behind <= 0) {
         return;
       }
-      if (behind == 1) {
-        Generation dropped = previous;
-        previous = current;
-        dropped.clear();
-        current = dropped;
-      } else {
+      Generation dropped = previous;
+      previous = current;
+      dropped.clear();
+      current = dropped;
+      if (behind > 1) {
         previous.clear();
-        current.clear();
       }
       generation = target;
+      // Re-index what is left, all of it now in the previous generation.
+      int need = Math.max(MIN_SLOTS, Integer.highestOneBit(Math.max(1, previous.entries)) * 4);
+      if (slots.length > 8 * need || slots.length < need) {
+        slots = new long[need];
+      } else {
+        Arrays.fill(slots, 0);
+      }
+      placed = 0;
+      removed = 0;
+      for (int e = 0; e < previous.entries; e++) {
+        if (previous.isLive(e)) {
+          place(slots, previous.hashes[e], (e << 1) | 1);
+          placed++;
+        }
+      }
     }
 
     /** Returns the location of {@code key}, or {@code -1}. */
     int find(String key, int hash) {
       catchUp();
-      int e = current.find(key, hash);
-      if (e >= 0) {
-        return e << 1;
+      int mask = slots.length - 1;
+      for (int i = slot(hash) & mask; ; i = (i + 1) & mask) {
+        long slot = slots[i];
+        if (slot == 0) {
+          return -1;
+        }
+        int location = (int) slot - 1;
+        if (location >= 0 && (int) (slot >>> 32) == hash) {
+          Generation g = of(location);
+          if (Words.stringEquals(g.arena, g.spans[(location >>> 1) * Generation.STRIDE], key)) {
+            return location;
+          }
+        }
       }
-      e = previous.find(key, hash);
-      return e >= 0 ? (e << 1) | 1 : -1;
     }
 
     /**
@@ -172,7 +206,37 @@ final class WordTable {
       // Never behind: every number this segment caught up to was read before this claim.
       Verify.verify(target - generation >= 0, "generation %s behind %s", target, generation);
       catchUp(target);
-      return current.add(key, hash, first, ref) << 1;
+      if ((placed + removed + 1) * 2 > slots.length) {
+        reindex();
+      }
+      int location = current.add(key, hash, first, ref) << 1;
+      place(slots, hash, location);
+      placed++;
+      return location;
+    }
+
+    private void reindex() {
+      int size = slots.length;
+      if ((placed + 1) * 4 > size) {
+        size *= 2;
+      }
+      long[] fresh = new long[size];
+      for (long slot : slots) {
+        if ((int) slot > 0) {
+          place(fresh, (int) (slot >>> 32), (int) slot - 1);
+        }
+      }
+      slots = fresh;
+      removed = 0;
+    }
+
+    private void place(long[] table, int hash, int location) {
+      int mask = table.length - 1;
+      int i = slot(hash) & mask;
+      while ((int) table[i] > 0) {
+        i = (i + 1) & mask;
+      }
+      table[i] = ((long) hash << 32) | (location + 1);
     }
 
     /**
@@ -262,56 +326,45 @@ final class WordTable {
 
     /** Removes the entry at {@code location}. */
     void remove(int location) {
-      of(location).remove(location >>> 1);
+      Generation g = of(location);
+      int e = location >>> 1;
+      int mask = slots.length - 1;
+      for (int i = slot(g.hashes[e]) & mask; ; i = (i + 1) & mask) {
+        if ((int) slots[i] == location + 1) {
+          slots[i] = ((long) g.hashes[e] << 32) | (REMOVED & 0xFFFF_FFFFL);
+          placed--;
+          removed++;
+          g.remove(e);
+          return;
+        }
+        Verify.verify(slots[i] != 0, "entry %s not indexed", e);
+      }
     }
   }
 
-  /** One generation of one segment: an open-addressing index over entries in flat arrays. */
+  /** One generation of one segment: its entries in flat arrays, indexed by the segment. */
   private static final class Generation {
-    /** Per entry: key, first record start and end, second record start (-1: none) and end. */
+    /** Per entry: key, first record start (-1: removed) and end, second start (-1: none), end. */
     static final int STRIDE = 5;
 
-    private static final int MIN_SLOTS = 16;
+    private static final int MIN_ENTRIES = 8;
     private static final int MIN_ARENA = 256;
-    private static final int REMOVED = -1;
 
     /** Changes whenever the generation is emptied for reuse. */
     int incarnation;
 
-    /**
-     * The key's hash in the high half and, in the low half, the entry number plus one; 0: empty;
-     * {@link #REMOVED} in the low half: removed.
-     */
-    long[] slots = new long[MIN_SLOTS];
-
-    int[] hashes = new int[MIN_SLOTS / 2];
-    int[] spans = new int[MIN_SLOTS / 2 * STRIDE];
-    @Nullable Object[] refs = new Object[MIN_SLOTS / 2];
+    int[] hashes = new int[MIN_ENTRIES];
+    int[] spans = new int[MIN_ENTRIES * STRIDE];
+    @Nullable Object[] refs = new Object[MIN_ENTRIES];
     long[] arena = new long[MIN_ARENA];
     int entries;
     int used;
-    int removed;
 
-    int find(String key, int hash) {
-      int mask = slots.length - 1;
-      for (int i = slot(hash) & mask; ; i = (i + 1) & mask) {
-        long slot = slots[i];
-        if (slot == 0) {
-          return -1;
-        }
-        int e = (int) slot - 1;
-        if (e >= 0
-            && (int) (slot >>> 32) == hash
-            && Words.stringEquals(arena, spans[e * STRIDE], key)) {
-          return e;
-        }
-      }
+    boolean isLive(int e) {
+      return spans[e * STRIDE + 1] >= 0;
     }
 
     int add(String key, int hash, Words first, @Nullable Object ref) {
-      if ((entries + removed + 1) * 2 > slots.length) {
-        rehash();
-      }
       if (entries == hashes.length) {
         int grown = entries * 2;
         hashes = Arrays.copyOf(hashes, grown);
@@ -332,7 +385,6 @@ final class WordTable {
       spans[at + 2] = used;
       spans[at + 3] = -1;
       spans[at + 4] = -1;
-      place(slots, hash, e);
       return e;
     }
 
@@ -346,39 +398,26 @@ final class WordTable {
     }
 
     void remove(int e) {
-      int mask = slots.length - 1;
-      for (int i = slot(hashes[e]) & mask; ; i = (i + 1) & mask) {
-        if ((int) slots[i] == e + 1) {
-          slots[i] = ((long) hashes[e] << 32) | (REMOVED & 0xFFFF_FFFFL);
-          removed++;
-          spans[e * STRIDE + 1] = -1;
-          refs[e] = null;
-          return;
-        }
-        Verify.verify(slots[i] != 0, "entry %s not indexed", e);
-      }
+      spans[e * STRIDE + 1] = -1;
+      refs[e] = null;
     }
 
     void forEach(RecordVisitor visitor) {
       for (int e = 0; e < entries; e++) {
-        int from = spans[e * STRIDE + 1];
-        if (from >= 0) {
-          visitor.visit(arena, from, spans[e * STRIDE + 2]);
+        if (isLive(e)) {
+          visitor.visit(arena, spans[e * STRIDE + 1], spans[e * STRIDE + 2]);
         }
       }
     }
 
     /** Empties the generation for reuse; gives back memory that a burst grew far beyond need. */
     void clear() {
-      int need = entries;
-      if (slots.length > MIN_SLOTS && slots.length > 8 * need) {
-        int size = Math.max(MIN_SLOTS, Integer.highestOneBit(Math.max(1, need)) * 4);
-        slots = new long[size];
-        hashes = new int[size / 2];
-        spans = new int[size / 2 * STRIDE];
-        refs = new Object[size / 2];
+      if (hashes.length > MIN_ENTRIES && hashes.length > 8 * entries) {
+        int size = Math.max(MIN_ENTRIES, Integer.highestOneBit(Math.max(1, entries)) * 2);
+        hashes = new int[size];
+        spans = new int[size * STRIDE];
+        refs = new Object[size];
       } else {
-        Arrays.fill(slots, 0);
         Arrays.fill(refs, 0, entries, null);
       }
       if (arena.length > MIN_ARENA && arena.length > 8L * used) {
@@ -386,7 +425,6 @@ final class WordTable {
       }
       entries = 0;
       used = 0;
-      removed = 0;
       incarnation++;
     }
 
@@ -398,30 +436,6 @@ final class WordTable {
         }
         arena = Arrays.copyOf(arena, (int) grown);
       }
-    }
-
-    private void rehash() {
-      int size = slots.length;
-      if ((entries + 1) * 2 > size / 2) {
-        size *= 2;
-      }
-      long[] fresh = new long[size];
-      for (int e = 0; e < entries; e++) {
-        if (spans[e * STRIDE + 1] >= 0) {
-          place(fresh, hashes[e], e);
-        }
-      }
-      slots = fresh;
-      removed = 0;
-    }
-
-    private static void place(long[] slots, int hash, int e) {
-      int mask = slots.length - 1;
-      int i = slot(hash) & mask;
-      while ((int) slots[i] > 0) {
-        i = (i + 1) & mask;
-      }
-      slots[i] = ((long) hash << 32) | (e + 1);
     }
   }
 }
