@@ -1490,9 +1490,14 @@ final class DefaultInventoryPool implements InventoryPool {
   // ---------------------------------------------------------------------------------------------
   // Idempotency, transactions, locks
 
+  /** Where a command is written for its claim. */
+  private static final ThreadLocal<Words> COMMAND_SCRATCH =
+      ThreadLocal.withInitial(() -> new Words(64));
+
   @SuppressWarnings("unchecked")
   private <T> Outcome<T> execute(IdempotencyKey key, Object command, Supplier<Outcome<T>> body) {
-    Words words = new Words(16);
+    // Needed only until the claim: a command a listener starts inside the body may reuse it.
+    Words words = COMMAND_SCRATCH.get().clear();
     if (command instanceof ReserveRequest request) {
       RecordCodec.writeRequest(request, words);
     } else {

@@ -371,7 +371,7 @@ final class WordTable {
         spans = Arrays.copyOf(spans, grown * STRIDE);
         refs = Arrays.copyOf(refs, grown);
       }
-      byte[] ascii = Words.ascii(key);
+      boolean ascii = Words.isAscii(key);
       reserve(Words.stringSize(key, ascii) + first.size());
       int e = entries++;
       hashes[e] = hash;

@@ -1,11 +1,6 @@
 package dev.omnichannel.core.inventory;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A growable run of 64-bit words that a command or an outcome is written into, so that {@link
@@ -14,9 +9,6 @@ import org.jspecify.annotations.Nullable;
  * thread-safe: one writer at a time.
  */
 final class Words {
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
   private long[] words;
   private int size;
 
@@ -55,7 +47,7 @@ final class Words {
   }
 
   Words putString(String s) {
-    byte[] ascii = ascii(s);
+    boolean ascii = isAscii(s);
     int need = stringSize(s, ascii);
     if (size + need > words.length) {
       words = Arrays.copyOf(words, Math.max(size + need, size * 2));
@@ -70,47 +62,47 @@ final class Words {
     return this;
   }
 
-  /** Returns the characters of {@code s} as bytes if they are all ASCII, or null. */
-  static byte @Nullable [] ascii(String s) {
-    // For a string of ASCII characters this is one copy of its bytes; anything else is longer.
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    return bytes.length == s.length() ? bytes : null;
+  /** Returns whether every character of {@code s} is ASCII. */
+  static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  /** Returns how many words {@code s} takes; {@code ascii} is what {@link #ascii} returned. */
-  static int stringSize(String s, byte @Nullable [] ascii) {
-    int perWord = ascii != null ? 8 : 4;
+  /** Returns how many words {@code s} takes; {@code ascii} is what {@link #isAscii} returned. */
+  static int stringSize(String s, boolean ascii) {
+    int perWord = ascii ? 8 : 4;
     return 1 + (s.length() + perWord - 1) / perWord;
   }
 
   /**
    * Writes {@code s} into {@code target} from {@code at}, which must have {@link #stringSize} words
-   * free; returns the index after it. {@code ascii} is what {@link #ascii} returned.
+   * free; returns the index after it. {@code ascii} is what {@link #isAscii} returned.
    */
-  static int writeString(long[] target, int at, String s, byte @Nullable [] ascii) {
+  static int writeString(long[] target, int at, String s, boolean ascii) {
     int length = s.length();
-    if (ascii != null) {
-      target[at++] = (long) length << 1;
-      int i = 0;
-      for (; i + 8 <= length; i += 8) {
-        target[at++] = (long) LONGS.get(ascii, i);
-      }
-      if (i < length) {
+    target[at++] = ((long) length << 1) | (ascii ? 0 : 1);
+    if (ascii) {
+      for (int i = 0; i < length; i += 8) {
         long word = 0;
-        for (int j = 0; i + j < length; j++) {
-          word |= (ascii[i + j] & 0xFFL) << (j * 8);
+        int n = Math.min(8, length - i);
+        for (int j = 0; j < n; j++) {
+          word |= (long) s.charAt(i + j) << (j << 3);
         }
         target[at++] = word;
       }
-      return at;
-    }
-    target[at++] = ((long) length << 1) | 1;
-    for (int i = 0; i < length; i += 4) {
-      long word = 0;
-      for (int j = 0; j < 4 && i + j < length; j++) {
-        word |= (long) s.charAt(i + j) << (j * 16);
+    } else {
+      for (int i = 0; i < length; i += 4) {
+        long word = 0;
+        int n = Math.min(4, length - i);
+        for (int j = 0; j < n; j++) {
+          word |= (long) s.charAt(i + j) << (j << 4);
+        }
+        target[at++] = word;
       }
-      target[at++] = word;
     }
     return at;
   }

@@ -237,7 +237,7 @@ class WordTableProperties {
                 }
                 assertThat(r.nextString()).isEqualTo(s);
                 assertThat(r.next()).isEqualTo(-1);
-                at += Words.stringSize(s, Words.ascii(s)) + 1;
+                at += Words.stringSize(s, Words.isAscii(s)) + 1;
               }
               assertThat(r.atEnd()).isTrue();
             });
