@@ -92,7 +92,10 @@ final class Problem {
 
   // Objective: components after the unserved-lines count.
   final int comps;
-  final ImmutableList<String> compNames;
+
+  /** The names of the plan key's components: {@code UNSERVED_LINES}, then the objective's. */
+  final ImmutableList<String> objective;
+
   final int costComp;
   final long[][] shipPen;
   final long[][][] itemPen;
@@ -402,7 +405,6 @@ final class Problem {
     }
 
     // Objective components.
-    List<String> names = new ArrayList<>();
     List<Object> kinds = new ArrayList<>();
     switch (profile.strategy()) {
       case OPTIMISE_COST -> {
@@ -419,6 +421,8 @@ final class Problem {
       }
     }
     comps = kinds.size();
+    ImmutableList.Builder<String> names = ImmutableList.builderWithExpectedSize(comps + 1);
+    names.add("UNSERVED_LINES");
     shipPen = longs(comps, k);
     itemPen = new long[comps][][];
     // Components without a per-item penalty share one table of zeros whose rows are one array;
@@ -461,7 +465,7 @@ final class Problem {
       }
     }
     costComp = costIndex;
-    compNames = ImmutableList.copyOf(names);
+    objective = names.build();
     for (int i = 0; i < itemCount; i++) {
       for (int j : itemCand[i]) {
         openCost[i][j] = laneCost(j, itemWeight[i]);

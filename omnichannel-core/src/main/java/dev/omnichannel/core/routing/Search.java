@@ -16,7 +16,7 @@ final class Search {
   /** The outcome of a search. */
   record Result(int[] assign, long[] key, long steps, boolean complete) {}
 
-  private static final boolean[] EMPTY = new boolean[0];
+  private static final int[] NONE = new int[0];
 
   private final Problem p;
   private final int comps;
@@ -34,6 +34,7 @@ final class Search {
 
   private final int[] order;
   private final int baseUnserved;
+  private final int servableLines;
   private final long[][] minItem;
   private final long[][] minOpen;
   private final long[][] suffixMinItem;
@@ -57,7 +58,7 @@ final class Search {
   private final long[] scratchUnits;
   private final long[] scratchValue;
   private final int[] scratchItems;
-  private final boolean[] @Nullable [] aloneCache;
+  private final int[] @Nullable [] aloneCache;
 
   // The heuristic's incumbent plan by node (weight, units, lane cost), for moves evaluated by
   // their change to the incumbent's key; see movedKey and shipmentMovedKey.
@@ -98,14 +99,17 @@ final class Search {
 
     int servable = 0;
     int unservable = 0;
+    int servableLineCount = 0;
     for (int i = 0; i < items; i++) {
       if (p.itemCand[i].length > 0) {
         servable++;
+        servableLineCount += p.itemLineCount[i];
       } else {
         unservable += p.itemLineCount[i];
       }
     }
     baseUnserved = unservable;
+    servableLines = servableLineCount;
     order = new int[servable];
     int s = 0;
     for (int i = 0; i < items; i++) {
@@ -154,7 +158,7 @@ final class Search {
     scratchUnits = new long[k];
     scratchValue = new long[k];
     scratchItems = new int[k];
-    aloneCache = new boolean[k][];
+    aloneCache = new int[k][];
     planWeight = new long[k];
     planUnits = new long[k];
     planLane = new long[k];
@@ -1051,7 +1055,7 @@ final class Search {
         Arrays.fill(taken, false);
         int lines = fillAlone(j, placed, taken);
         if (shipments == 0) {
-          aloneCache[j] = lines > 0 ? taken.clone() : EMPTY;
+          aloneCache[j] = lines > 0 ? takenItems(j, taken) : NONE;
         }
         if (lines == 0) {
           continue;
@@ -1309,46 +1313,66 @@ final class Search {
   }
 
   /**
-   * Returns the items node {@code j} would ship on its own (every item it can take, in item order),
-   * or null when it can take none.
+   * Returns the items node {@code j} would ship on its own (every item it can take), ascending;
+   * empty when it can take none. The array is shared: callers must not write to it.
    */
-  boolean @Nullable [] alone(int j) {
-    boolean[] cached = aloneCache[j];
-    if (cached != null) {
-      return cached == EMPTY ? null : cached;
+  int[] alone(int j) {
+    int[] cached = aloneCache[j];
+    if (cached == null) {
+      boolean[] taken = new boolean[p.itemCount];
+      cached = fillAlone(j, null, taken) > 0 ? takenItems(j, taken) : NONE;
+      aloneCache[j] = cached;
     }
-    boolean[] taken = new boolean[p.itemCount];
-    boolean[] result = fillAlone(j, null, taken) > 0 ? taken : EMPTY;
-    aloneCache[j] = result;
-    return result == EMPTY ? null : result;
+    return cached;
+  }
+
+  /** Returns, ascending, the items of node {@code j} marked in {@code taken}. */
+  private int[] takenItems(int j, boolean[] taken) {
+    int n = 0;
+    for (int x = nodeItemStart[j]; x < nodeItemStart[j + 1]; x++) {
+      if (taken[nodeItemList[x]]) {
+        n++;
+      }
+    }
+    int[] out = new int[n];
+    n = 0;
+    for (int x = nodeItemStart[j]; x < nodeItemStart[j + 1]; x++) {
+      if (taken[nodeItemList[x]]) {
+        out[n++] = nodeItemList[x];
+      }
+    }
+    return out;
   }
 
   /**
-   * Writes into {@code key} the key of the plan shipping {@code taken} from node {@code j} alone
-   * and returns true, or returns false when the profile's ship-complete rule refuses it.
+   * Writes into {@code key} the key of the plan shipping {@code items} (all candidates of {@code
+   * j}, none twice) from node {@code j} alone, at lane cost {@code lane}, and returns true, or
+   * returns false when the profile's ship-complete rule refuses it.
    */
-  boolean aloneKey(int j, boolean[] taken, long[] key) {
-    Arrays.fill(key, 0);
-    key[0] = baseUnserved;
-    long weight = 0;
-    boolean missing = false;
-    for (int i = 0; i < p.itemCount; i++) {
-      if (taken[i]) {
-        weight += p.itemWeight[i];
-        for (int c = 0; c < comps; c++) {
-          key[c + 1] += p.itemPen[c][i][j];
-        }
-      } else if (p.itemCand[i].length > 0) {
-        key[0] += p.itemLineCount[i];
-        missing = true;
+  boolean aloneKey(int j, int[] items, long lane, long[] key) {
+    // A plan's key only ever sums longs, so the order of the terms does not change the value.
+    int lines = 0;
+    for (int c = 0; c < comps; c++) {
+      key[c + 1] = p.shipPen[c][j];
+    }
+    for (int i : items) {
+      lines += p.itemLineCount[i];
+      for (int c = 0; c < comps; c++) {
+        key[c + 1] += p.itemPen[c][i][j];
       }
     }
-    if (missing && p.shipComplete) {
+    if (items.length < order.length && p.shipComplete) {
       return false;
     }
-    for (int c = 0; c < comps; c++) {
-      key[c + 1] += p.shipPen[c][j] + (c == p.costComp ? p.laneCost(j, weight) : 0);
+    key[0] = (long) baseUnserved + servableLines - lines;
+    if (p.costComp >= 0) {
+      key[p.costComp + 1] += lane;
     }
     return true;
+  }
+
+  /** Returns the lines of the items some node can ship. */
+  int servableLines() {
+    return servableLines;
   }
 }
