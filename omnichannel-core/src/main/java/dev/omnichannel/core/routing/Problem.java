@@ -280,7 +280,8 @@ final class Problem {
     // Items: kits kept together, then single lines, in the order of their first line.
     List<int[]> groups = new ArrayList<>(lineCount);
     boolean[] grouped = new boolean[lineCount];
-    if (profile.keepKitsTogether() && !request.kits().isEmpty()) {
+    boolean kitted = profile.keepKitsTogether() && !request.kits().isEmpty();
+    if (kitted) {
       Map<String, Integer> lineIndex = new HashMap<>();
       for (int li = 0; li < lineCount; li++) {
         lineIndex.put(lines.get(li).lineId(), li);
@@ -305,7 +306,10 @@ final class Problem {
         groups.add(new int[] {li});
       }
     }
-    groups.sort(Comparator.comparingInt(g -> g[0]));
+    if (kitted) {
+      // Without kits the single lines are already in line order.
+      groups.sort(Comparator.comparingInt(g -> g[0]));
+    }
     itemCount = groups.size();
     itemLines = groups.toArray(new int[0][]);
     itemLineCount = new int[itemCount];
@@ -727,7 +731,8 @@ final class Problem {
   }
 
   private static long minSplitValue(RoutingProfile profile) {
-    return profile.minSplitShipmentValue().map(Problem::minor).orElse(-1L);
+    Optional<Money> threshold = profile.minSplitShipmentValue();
+    return threshold.isPresent() ? minor(threshold.get()) : -1;
   }
 
   private long lineValue(OrderLine line) {
