@@ -513,27 +513,29 @@ public final class Router {
       int bestAlt = -1;
       // Most nodes hold a single item on their own: its line ids are listed once and shared.
       @Nullable ImmutableList<String>[] heldOne = newLists(p.itemCount);
+      int[] alone = new int[p.itemCount];
       for (int a = 0; a < n; a++) {
         int j = p.allToK[a];
         ImmutableList<String> held = ImmutableList.of();
         OptionalLong standalone = OptionalLong.empty();
         if (j >= 0 && !p.excluded[j]) {
-          int[] alone = search.alone(j);
-          if (alone.length > 0) {
+          int count = search.alone(j, alone);
+          if (count > 0) {
             long weight = 0;
             long units = 0;
             int lines = 0;
-            boolean same = j == planNode && alone.length == planItems;
-            for (int i : alone) {
+            boolean same = j == planNode && count == planItems;
+            for (int x = 0; x < count; x++) {
+              int i = alone[x];
               weight += p.itemWeight[i];
               units += p.itemUnits[i];
               lines += p.itemLines[i].length;
               same &= assign[i] == j;
             }
-            held = alone.length == 1 ? heldOne[alone[0]] : null;
+            held = count == 1 ? heldOne[alone[0]] : null;
             if (held == null) {
-              held = lineIds(p, alone, lines);
-              if (alone.length == 1) {
+              held = lineIds(p, alone, count, lines);
+              if (count == 1) {
                 heldOne[alone[0]] = held;
               }
             }
@@ -544,7 +546,7 @@ public final class Router {
             // best alternative, so its full key is not needed.
             if (!same
                 && (bestAltKey == null || unserved <= bestAltKey[0])
-                && search.aloneKey(j, alone, lane, key)
+                && search.aloneKey(j, alone, count, lane, key)
                 && (bestAltKey == null || Search.compare(key, bestAltKey) < 0)) {
               long[] swap = bestAltKey == null ? new long[key.length] : bestAltKey;
               bestAltKey = key;
@@ -593,12 +595,15 @@ public final class Router {
           ImmutableList.copyOf(notes));
     }
 
-    /** Returns the ids of the lines of {@code items}, {@code lines} in all, in item order. */
-    private static ImmutableList<String> lineIds(Problem p, int[] items, int lines) {
+    /**
+     * Returns the ids of the lines of the first {@code count} of {@code items}, {@code lines} in
+     * all, in item order.
+     */
+    private static ImmutableList<String> lineIds(Problem p, int[] items, int count, int lines) {
       String[] ids = new String[lines];
       int at = 0;
-      for (int i : items) {
-        for (int li : p.itemLines[i]) {
+      for (int x = 0; x < count; x++) {
+        for (int li : p.itemLines[items[x]]) {
           ids[at++] = p.lines.get(li).lineId();
         }
       }
