@@ -26,8 +26,28 @@ import java.util.Optional;
 public final class DistanceBandCostModel implements ShippingCostModel {
   private final ImmutableMap<ServiceLevel, ImmutableList<Band>> bands;
 
+  // By service level ordinal, the bands' upper distances and their lanes, each already wrapped as
+  // the Optional lane() returns: a lane is looked up for every node of every order.
+  private final double[][] upToKm;
+  private final Optional<Lane>[][] lanes;
+
+  @SuppressWarnings("unchecked") // arrays of a generic type; they only ever hold such Optionals
   private DistanceBandCostModel(Map<ServiceLevel, ImmutableList<Band>> bands) {
     this.bands = ImmutableMap.copyOf(bands);
+    ServiceLevel[] levels = ServiceLevel.values();
+    this.upToKm = new double[levels.length][];
+    this.lanes = (Optional<Lane>[][]) new Optional<?>[levels.length][];
+    for (ServiceLevel level : levels) {
+      ImmutableList<Band> list = this.bands.getOrDefault(level, ImmutableList.of());
+      double[] km = new double[list.size()];
+      Optional<Lane>[] found = (Optional<Lane>[]) new Optional<?>[list.size()];
+      for (int b = 0; b < km.length; b++) {
+        km[b] = list.get(b).upToKm();
+        found[b] = Optional.of(list.get(b).rate());
+      }
+      upToKm[level.ordinal()] = km;
+      lanes[level.ordinal()] = found;
+    }
   }
 
   /** Returns a new builder. */
@@ -38,13 +58,13 @@ public final class DistanceBandCostModel implements ShippingCostModel {
   @Override
   public Optional<Lane> lane(
       NodeProfile origin, PostalAddress destination, double distanceKm, ServiceLevel level) {
-    ImmutableList<Band> list = bands.get(level);
-    if (list == null || Double.isNaN(distanceKm)) {
+    if (Double.isNaN(distanceKm)) {
       return Optional.empty();
     }
-    for (Band band : list) {
-      if (distanceKm <= band.upToKm()) {
-        return Optional.of(band.rate());
+    double[] km = upToKm[level.ordinal()];
+    for (int b = 0; b < km.length; b++) {
+      if (distanceKm <= km[b]) {
+        return lanes[level.ordinal()][b];
       }
     }
     return Optional.empty();

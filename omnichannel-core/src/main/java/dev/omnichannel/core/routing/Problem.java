@@ -92,7 +92,10 @@ final class Problem {
 
   // Objective: components after the unserved-lines count.
   final int comps;
-  final ImmutableList<String> compNames;
+
+  /** The names of the plan key's components: {@code UNSERVED_LINES}, then the objective's. */
+  final ImmutableList<String> objective;
+
   final int costComp;
   final long[][] shipPen;
   final long[][][] itemPen;
@@ -277,7 +280,8 @@ final class Problem {
     // Items: kits kept together, then single lines, in the order of their first line.
     List<int[]> groups = new ArrayList<>(lineCount);
     boolean[] grouped = new boolean[lineCount];
-    if (profile.keepKitsTogether() && !request.kits().isEmpty()) {
+    boolean kitted = profile.keepKitsTogether() && !request.kits().isEmpty();
+    if (kitted) {
       Map<String, Integer> lineIndex = new HashMap<>();
       for (int li = 0; li < lineCount; li++) {
         lineIndex.put(lines.get(li).lineId(), li);
@@ -302,7 +306,10 @@ final class Problem {
         groups.add(new int[] {li});
       }
     }
-    groups.sort(Comparator.comparingInt(g -> g[0]));
+    if (kitted) {
+      // Without kits the single lines are already in line order.
+      groups.sort(Comparator.comparingInt(g -> g[0]));
+    }
     itemCount = groups.size();
     itemLines = groups.toArray(new int[0][]);
     itemLineCount = new int[itemCount];
@@ -402,7 +409,6 @@ final class Problem {
     }
 
     // Objective components.
-    List<String> names = new ArrayList<>();
     List<Object> kinds = new ArrayList<>();
     switch (profile.strategy()) {
       case OPTIMISE_COST -> {
@@ -419,6 +425,8 @@ final class Problem {
       }
     }
     comps = kinds.size();
+    ImmutableList.Builder<String> names = ImmutableList.builderWithExpectedSize(comps + 1);
+    names.add("UNSERVED_LINES");
     shipPen = longs(comps, k);
     itemPen = new long[comps][][];
     // Components without a per-item penalty share one table of zeros whose rows are one array;
@@ -461,7 +469,7 @@ final class Problem {
       }
     }
     costComp = costIndex;
-    compNames = ImmutableList.copyOf(names);
+    objective = names.build();
     for (int i = 0; i < itemCount; i++) {
       for (int j : itemCand[i]) {
         openCost[i][j] = laneCost(j, itemWeight[i]);
@@ -723,7 +731,8 @@ final class Problem {
   }
 
   private static long minSplitValue(RoutingProfile profile) {
-    return profile.minSplitShipmentValue().map(Problem::minor).orElse(-1L);
+    Optional<Money> threshold = profile.minSplitShipmentValue();
+    return threshold.isPresent() ? minor(threshold.get()) : -1;
   }
 
   private long lineValue(OrderLine line) {

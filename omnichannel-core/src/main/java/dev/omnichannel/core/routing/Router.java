@@ -495,64 +495,58 @@ public final class Router {
 
     private static Explanation explain(
         Problem p, Search search, Search.Result result, List<String> notes) {
-      NodeAssessment[] nodes = new NodeAssessment[p.all.length];
+      int n = p.all.length;
+      ImmutableList.Builder<NodeAssessment> nodes = ImmutableList.builderWithExpectedSize(n);
       int[] assign = result.assign();
+      // A node's shipment on its own is the plan itself only when the plan ships every item it
+      // serves from that one node and exactly the items the node holds on its own.
+      int planNode = -1;
+      int planItems = 0;
+      for (int j : assign) {
+        if (j >= 0) {
+          planNode = planItems == 0 || j == planNode ? j : -2;
+          planItems++;
+        }
+      }
       long[] bestAltKey = null;
       long[] key = new long[p.comps + 1];
       int bestAlt = -1;
       // Most nodes hold a single item on their own: its line ids are listed once and shared.
       @Nullable ImmutableList<String>[] heldOne = newLists(p.itemCount);
-      for (int a = 0; a < p.all.length; a++) {
+      int[] alone = new int[p.itemCount];
+      for (int a = 0; a < n; a++) {
         int j = p.allToK[a];
         ImmutableList<String> held = ImmutableList.of();
         OptionalLong standalone = OptionalLong.empty();
         if (j >= 0 && !p.excluded[j]) {
-          boolean[] alone = search.alone(j);
-          if (alone != null) {
+          int count = search.alone(j, alone);
+          if (count > 0) {
             long weight = 0;
             long units = 0;
             int lines = 0;
-            long unserved = search.baseUnserved();
-            boolean same = true;
-            int items = 0;
-            int only = -1;
-            for (int i = 0; i < p.itemCount; i++) {
-              same &= alone[i] ? assign[i] == j : assign[i] < 0;
-              if (alone[i]) {
-                weight += p.itemWeight[i];
-                units += p.itemUnits[i];
-                lines += p.itemLines[i].length;
-                items++;
-                only = i;
-              } else if (p.itemCand[i].length > 0) {
-                unserved += p.itemLineCount[i];
+            boolean same = j == planNode && count == planItems;
+            for (int x = 0; x < count; x++) {
+              int i = alone[x];
+              weight += p.itemWeight[i];
+              units += p.itemUnits[i];
+              lines += p.itemLines[i].length;
+              same &= assign[i] == j;
+            }
+            held = count == 1 ? heldOne[alone[0]] : null;
+            if (held == null) {
+              held = lineIds(p, alone, count, lines);
+              if (count == 1) {
+                heldOne[alone[0]] = held;
               }
             }
-            ImmutableList<String> shared = items == 1 ? heldOne[only] : null;
-            if (shared != null) {
-              held = shared;
-            } else {
-              String[] ids = new String[lines];
-              int at = 0;
-              for (int i = 0; i < p.itemCount; i++) {
-                if (alone[i]) {
-                  for (int li : p.itemLines[i]) {
-                    ids[at++] = p.lines.get(li).lineId();
-                  }
-                }
-              }
-              held = ImmutableList.copyOf(ids);
-              if (items == 1) {
-                heldOne[only] = held;
-              }
-            }
-            standalone =
-                OptionalLong.of(p.pickOrder[j] + p.pickUnit[j] * units + p.laneCost(j, weight));
+            long lane = p.laneCost(j, weight);
+            standalone = OptionalLong.of(p.pickOrder[j] + p.pickUnit[j] * units + lane);
+            long unserved = (long) search.baseUnserved() + search.servableLines() - lines;
             // The key starts with the unserved lines: a node leaving more unserved cannot be the
             // best alternative, so its full key is not needed.
             if (!same
                 && (bestAltKey == null || unserved <= bestAltKey[0])
-                && search.aloneKey(j, alone, key)
+                && search.aloneKey(j, alone, count, lane, key)
                 && (bestAltKey == null || Search.compare(key, bestAltKey) < 0)) {
               long[] swap = bestAltKey == null ? new long[key.length] : bestAltKey;
               bestAltKey = key;
@@ -561,18 +555,16 @@ public final class Router {
             }
           }
         }
-        nodes[a] =
+        nodes.add(
             new NodeAssessment(
                 p.all[a].id(),
                 p.exclusionsOf(a),
                 held,
                 p.allDistance[a],
                 standalone,
-                p.allScore[a]);
+                p.allScore[a]));
       }
-      List<String> objective = new ArrayList<>();
-      objective.add("UNSERVED_LINES");
-      objective.addAll(p.compNames);
+      ImmutableList<String> objective = p.objective;
       long[] planKey = result.key();
       String decidedBy;
       Optional<String> runnerUp;
@@ -583,7 +575,7 @@ public final class Router {
         runnerUpKey = ImmutableList.of();
       } else {
         runnerUp = Optional.of("everything " + p.node(bestAlt).id() + " holds, from it alone");
-        runnerUpKey = ImmutableList.copyOf(box(bestAltKey));
+        runnerUpKey = boxed(bestAltKey);
         decidedBy = "NODE_ID";
         for (int x = 0; x < planKey.length; x++) {
           if (planKey[x] != bestAltKey[x]) {
@@ -593,9 +585,9 @@ public final class Router {
         }
       }
       return new Explanation(
-          ImmutableList.copyOf(nodes),
-          ImmutableList.copyOf(objective),
-          ImmutableList.copyOf(box(planKey)),
+          nodes.build(),
+          objective,
+          boxed(planKey),
           runnerUp,
           runnerUpKey,
           decidedBy,
@@ -603,17 +595,32 @@ public final class Router {
           ImmutableList.copyOf(notes));
     }
 
+    /**
+     * Returns the ids of the lines of the first {@code count} of {@code items}, {@code lines} in
+     * all, in item order.
+     */
+    private static ImmutableList<String> lineIds(Problem p, int[] items, int count, int lines) {
+      String[] ids = new String[lines];
+      int at = 0;
+      for (int x = 0; x < count; x++) {
+        for (int li : p.itemLines[items[x]]) {
+          ids[at++] = p.lines.get(li).lineId();
+        }
+      }
+      return ImmutableList.copyOf(ids);
+    }
+
     @SuppressWarnings("unchecked") // an array of a generic type; it only ever holds such lists
     private static @Nullable ImmutableList<String>[] newLists(int n) {
       return (@Nullable ImmutableList<String>[]) new ImmutableList<?>[n];
     }
 
-    private static Long[] box(long[] key) {
-      Long[] out = new Long[key.length];
-      for (int x = 0; x < key.length; x++) {
-        out[x] = key[x];
+    private static ImmutableList<Long> boxed(long[] key) {
+      ImmutableList.Builder<Long> out = ImmutableList.builderWithExpectedSize(key.length);
+      for (long v : key) {
+        out.add(v);
       }
-      return out;
+      return out.build();
     }
   }
 }

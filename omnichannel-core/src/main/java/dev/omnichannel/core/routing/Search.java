@@ -16,7 +16,7 @@ final class Search {
   /** The outcome of a search. */
   record Result(int[] assign, long[] key, long steps, boolean complete) {}
 
-  private static final boolean[] EMPTY = new boolean[0];
+  private static final int[] NONE = new int[0];
 
   private final Problem p;
   private final int comps;
@@ -34,6 +34,7 @@ final class Search {
 
   private final int[] order;
   private final int baseUnserved;
+  private final int servableLines;
   private final long[][] minItem;
   private final long[][] minOpen;
   private final long[][] suffixMinItem;
@@ -57,7 +58,7 @@ final class Search {
   private final long[] scratchUnits;
   private final long[] scratchValue;
   private final int[] scratchItems;
-  private final boolean[] @Nullable [] aloneCache;
+  private final int[] @Nullable [] aloneCache;
 
   // The heuristic's incumbent plan by node (weight, units, lane cost), for moves evaluated by
   // their change to the incumbent's key; see movedKey and shipmentMovedKey.
@@ -98,14 +99,17 @@ final class Search {
 
     int servable = 0;
     int unservable = 0;
+    int servableLineCount = 0;
     for (int i = 0; i < items; i++) {
       if (p.itemCand[i].length > 0) {
         servable++;
+        servableLineCount += p.itemLineCount[i];
       } else {
         unservable += p.itemLineCount[i];
       }
     }
     baseUnserved = unservable;
+    servableLines = servableLineCount;
     order = new int[servable];
     int s = 0;
     for (int i = 0; i < items; i++) {
@@ -154,7 +158,7 @@ final class Search {
     scratchUnits = new long[k];
     scratchValue = new long[k];
     scratchItems = new int[k];
-    aloneCache = new boolean[k][];
+    aloneCache = new int[k][];
     planWeight = new long[k];
     planUnits = new long[k];
     planLane = new long[k];
@@ -1012,7 +1016,14 @@ final class Search {
     return p.costComp == 0 ? v + p.laneCost(at, weight) : v;
   }
 
-  /** Opens, one after another, the node that can take the most lines; ties go to the cheapest. */
+  /**
+   * Opens, one after another, the node that can take the most lines; ties go to the cheapest.
+   *
+   * <p>Most nodes can take every item they are a candidate of at once (no stock key is shared and
+   * all of it fits their units left). What such a node takes is then simply its candidate items not
+   * yet placed, so its lines, weight and first-component penalty are kept up to date as items are
+   * placed instead of being filled again every round; only the other nodes are refilled.
+   */
   private int[] widestCoverage() {
     int[] plan = emptyPlan();
     boolean[] placed = new boolean[p.itemCount];
@@ -1024,57 +1035,80 @@ final class Search {
         remaining++;
       }
     }
+    int k = p.k;
+    // Per node: its unplaced candidate items' count and, for nodes that take them all, their
+    // lines, weight and summed item penalty of the first component.
+    int[] open = new int[k];
+    int[] lines = new int[k];
+    long[] weight = new long[k];
+    long[] pen = new long[k];
+    boolean[] all = new boolean[k];
+    for (int j = 0; j < k; j++) {
+      all[j] = takesAll(j);
+      open[j] = nodeItemStart[j + 1] - nodeItemStart[j];
+      if (all[j]) {
+        for (int x = nodeItemStart[j]; x < nodeItemStart[j + 1]; x++) {
+          int i = nodeItemList[x];
+          lines[j] += p.itemLineCount[i];
+          weight[j] += p.itemWeight[i];
+          if (comps > 0) {
+            pen[j] += p.itemPen[0][i][j];
+          }
+        }
+      }
+    }
     int shipments = 0;
     boolean[] taken = new boolean[p.itemCount];
     boolean[] bestTaken = new boolean[p.itemCount];
-    boolean[] isOpen = new boolean[p.k];
-    long[] wanted = scratchMask;
+    boolean[] isOpen = new boolean[k];
     while (remaining > 0 && shipments < p.maxShipments) {
       int bestNode = -1;
       int bestLines = 0;
       long bestInc = Long.MAX_VALUE;
-      // After the first round (which also records what each node holds on its own), only the
-      // candidates of items still to place can take any lines.
-      Arrays.fill(wanted, 0);
-      for (int i = 0; i < p.itemCount; i++) {
-        if (!placed[i]) {
-          long[] bits = candBits[i];
-          for (int w = 0; w < wanted.length; w++) {
-            wanted[w] |= bits[w];
-          }
-        }
-      }
-      for (int j = 0; j < p.k; j++) {
-        if (isOpen[j] || p.excluded[j] || (shipments > 0 && (wanted[j >>> 6] & (1L << j)) == 0)) {
+      boolean bestAll = false;
+      for (int j = 0; j < k; j++) {
+        // A node without unplaced candidate items can take no lines.
+        if (isOpen[j] || p.excluded[j] || open[j] == 0) {
           continue;
         }
-        Arrays.fill(taken, false);
-        int lines = fillAlone(j, placed, taken);
-        if (shipments == 0) {
-          aloneCache[j] = lines > 0 ? taken.clone() : EMPTY;
-        }
-        if (lines == 0) {
-          continue;
-        }
+        int took;
         long inc = comps == 0 ? 0 : p.shipPen[0][j];
-        long weight = 0;
-        for (int x = nodeItemStart[j]; x < nodeItemStart[j + 1]; x++) {
-          int i = nodeItemList[x];
-          if (taken[i]) {
-            weight += p.itemWeight[i];
-            if (comps > 0) {
-              inc += p.itemPen[0][i][j];
+        long w;
+        if (all[j]) {
+          took = lines[j];
+          inc += pen[j];
+          w = weight[j];
+        } else {
+          Arrays.fill(taken, false);
+          took = fillAlone(j, placed, taken);
+          if (shipments == 0) {
+            aloneCache[j] = took > 0 ? takenItems(j, taken) : NONE;
+          }
+          if (took == 0) {
+            continue;
+          }
+          w = 0;
+          for (int x = nodeItemStart[j]; x < nodeItemStart[j + 1]; x++) {
+            int i = nodeItemList[x];
+            if (taken[i]) {
+              w += p.itemWeight[i];
+              if (comps > 0) {
+                inc += p.itemPen[0][i][j];
+              }
             }
           }
         }
         if (p.costComp == 0) {
-          inc += p.laneCost(j, weight);
+          inc += p.laneCost(j, w);
         }
-        if (lines > bestLines || (lines == bestLines && inc < bestInc)) {
+        if (took > bestLines || (took == bestLines && inc < bestInc)) {
           bestNode = j;
-          bestLines = lines;
+          bestLines = took;
           bestInc = inc;
-          System.arraycopy(taken, 0, bestTaken, 0, taken.length);
+          bestAll = all[j];
+          if (!bestAll) {
+            System.arraycopy(taken, 0, bestTaken, 0, taken.length);
+          }
         }
       }
       if (bestNode < 0) {
@@ -1082,15 +1116,43 @@ final class Search {
       }
       isOpen[bestNode] = true;
       shipments++;
-      for (int i = 0; i < p.itemCount; i++) {
-        if (bestTaken[i]) {
-          plan[i] = bestNode;
-          placed[i] = true;
-          remaining--;
+      for (int x = nodeItemStart[bestNode]; x < nodeItemStart[bestNode + 1]; x++) {
+        int i = nodeItemList[x];
+        if (placed[i] || !(bestAll || bestTaken[i])) {
+          continue;
+        }
+        plan[i] = bestNode;
+        placed[i] = true;
+        remaining--;
+        for (int j : p.itemCand[i]) {
+          open[j]--;
+          if (all[j]) {
+            lines[j] -= p.itemLineCount[i];
+            weight[j] -= p.itemWeight[i];
+            if (comps > 0) {
+              pen[j] -= p.itemPen[0][i][j];
+            }
+          }
         }
       }
     }
     return plan;
+  }
+
+  /**
+   * Returns whether node {@code j} can ship all the items it is a candidate of together: no stock
+   * key is shared and their units fit its units left. Then {@link #fillAlone} takes every one of
+   * them that it does not skip.
+   */
+  private boolean takesAll(int j) {
+    if (keysShared) {
+      return false;
+    }
+    long units = 0;
+    for (int x = nodeItemStart[j]; x < nodeItemStart[j + 1]; x++) {
+      units += p.itemUnits[nodeItemList[x]];
+    }
+    return units <= p.unitsLeft[j];
   }
 
   private long mergedPrimary(int[] plan, int a, int b, int at) {
@@ -1309,46 +1371,73 @@ final class Search {
   }
 
   /**
-   * Returns the items node {@code j} would ship on its own (every item it can take, in item order),
-   * or null when it can take none.
+   * Writes into {@code out}, ascending, the items node {@code j} would ship on its own (every item
+   * it can take) and returns how many there are.
    */
-  boolean @Nullable [] alone(int j) {
-    boolean[] cached = aloneCache[j];
-    if (cached != null) {
-      return cached == EMPTY ? null : cached;
+  int alone(int j, int[] out) {
+    int[] items = aloneCache[j];
+    if (items == null) {
+      if (takesAll(j)) {
+        int n = nodeItemStart[j + 1] - nodeItemStart[j];
+        System.arraycopy(nodeItemList, nodeItemStart[j], out, 0, n);
+        return n;
+      }
+      boolean[] taken = new boolean[p.itemCount];
+      items = fillAlone(j, null, taken) > 0 ? takenItems(j, taken) : NONE;
+      aloneCache[j] = items;
     }
-    boolean[] taken = new boolean[p.itemCount];
-    boolean[] result = fillAlone(j, null, taken) > 0 ? taken : EMPTY;
-    aloneCache[j] = result;
-    return result == EMPTY ? null : result;
+    System.arraycopy(items, 0, out, 0, items.length);
+    return items.length;
+  }
+
+  /** Returns, ascending, the items of node {@code j} marked in {@code taken}. */
+  private int[] takenItems(int j, boolean[] taken) {
+    int n = 0;
+    for (int x = nodeItemStart[j]; x < nodeItemStart[j + 1]; x++) {
+      if (taken[nodeItemList[x]]) {
+        n++;
+      }
+    }
+    int[] out = new int[n];
+    n = 0;
+    for (int x = nodeItemStart[j]; x < nodeItemStart[j + 1]; x++) {
+      if (taken[nodeItemList[x]]) {
+        out[n++] = nodeItemList[x];
+      }
+    }
+    return out;
   }
 
   /**
-   * Writes into {@code key} the key of the plan shipping {@code taken} from node {@code j} alone
+   * Writes into {@code key} the key of the plan shipping the first {@code count} of {@code items}
+   * (all candidates of {@code j}, none twice) from node {@code j} alone, at lane cost {@code lane},
    * and returns true, or returns false when the profile's ship-complete rule refuses it.
    */
-  boolean aloneKey(int j, boolean[] taken, long[] key) {
-    Arrays.fill(key, 0);
-    key[0] = baseUnserved;
-    long weight = 0;
-    boolean missing = false;
-    for (int i = 0; i < p.itemCount; i++) {
-      if (taken[i]) {
-        weight += p.itemWeight[i];
-        for (int c = 0; c < comps; c++) {
-          key[c + 1] += p.itemPen[c][i][j];
-        }
-      } else if (p.itemCand[i].length > 0) {
-        key[0] += p.itemLineCount[i];
-        missing = true;
+  boolean aloneKey(int j, int[] items, int count, long lane, long[] key) {
+    // A plan's key only ever sums longs, so the order of the terms does not change the value.
+    int lines = 0;
+    for (int c = 0; c < comps; c++) {
+      key[c + 1] = p.shipPen[c][j];
+    }
+    for (int x = 0; x < count; x++) {
+      int i = items[x];
+      lines += p.itemLineCount[i];
+      for (int c = 0; c < comps; c++) {
+        key[c + 1] += p.itemPen[c][i][j];
       }
     }
-    if (missing && p.shipComplete) {
+    if (count < order.length && p.shipComplete) {
       return false;
     }
-    for (int c = 0; c < comps; c++) {
-      key[c + 1] += p.shipPen[c][j] + (c == p.costComp ? p.laneCost(j, weight) : 0);
+    key[0] = (long) baseUnserved + servableLines - lines;
+    if (p.costComp >= 0) {
+      key[p.costComp + 1] += lane;
     }
     return true;
+  }
+
+  /** Returns the lines of the items some node can ship. */
+  int servableLines() {
+    return servableLines;
   }
 }

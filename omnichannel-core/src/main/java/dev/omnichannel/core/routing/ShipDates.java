@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * node of every order. Thread-safe: entries are immutable and replaced atomically.
  */
 final class ShipDates {
-  private record Window(Instant from, Instant until, @Nullable LocalDate date) {}
+  // The date is kept as the Optional every order is handed, so that reading it allocates nothing.
+  private record Window(Instant from, Instant until, Optional<LocalDate> date) {}
 
   private final NodeProfile[] nodes;
   private final AtomicReferenceArray<@Nullable Window> windows;
@@ -30,7 +31,7 @@ final class ShipDates {
       w = window(nodes[index], now);
       windows.set(index, w);
     }
-    return Optional.ofNullable(w.date());
+    return w.date();
   }
 
   private static Window window(NodeProfile node, Instant now) {
@@ -49,6 +50,6 @@ final class ShipDates {
       from = afterCutOff;
       until = nextDay.toInstant();
     }
-    return new Window(from, until, node.shipDate(now).orElse(null));
+    return new Window(from, until, node.shipDate(now));
   }
 }
