@@ -178,9 +178,13 @@ final class WordTable {
       }
     }
 
-    /** Returns the location of {@code key}, or {@code -1}. */
+    /**
+     * Returns the location of {@code key}, or {@code -1}. Does not catch up with a turn made
+     * elsewhere: a generation that lingers here until the next insertion or sweep only keeps its
+     * entries longer than promised, and reading the shared counter on every lookup would cost a
+     * cache miss whenever another thread inserts.
+     */
     int find(String key, int hash) {
-      catchUp();
       int mask = slots.length - 1;
       for (int i = slot(hash) & mask; ; i = (i + 1) & mask) {
         long slot = slots[i];
@@ -261,7 +265,6 @@ final class WordTable {
      * incarnation}, or {@code -1} if that generation has been dropped since.
      */
     int relocate(Object generation, int incarnation, int entry) {
-      catchUp();
       if (generation == current && current.incarnation == incarnation) {
         return entry << 1;
       }
