@@ -91,16 +91,17 @@ final class RecordCodec {
     Verify.verify(tag == TRANSFER, "unknown outcome tag %s", tag);
     TransferId id = TransferId.of(r.nextString());
     Sku sku = Sku.of(r.nextString());
-    long fromTo = r.next();
-    return Outcome.applied(
-        new Transfer(
-            id, sku, nodes[(int) (fromTo >>> 32)], nodes[(int) fromTo], r.next(), r.next()));
+    NodeId from = nodes[r.nextInt()];
+    NodeId to = nodes[r.nextInt()];
+    return Outcome.applied(new Transfer(id, sku, from, to, r.next(), r.next()));
   }
 
   void writeReservation(Reservation r, Words w) {
     w.putString(r.id().value())
         .putString(r.key().value())
-        .put(((long) channel(r.channel()) << 16) | (r.kind().ordinal() << 8) | r.state().ordinal());
+        .put(channel(r.channel()))
+        .put(r.kind().ordinal())
+        .put(r.state().ordinal());
     Instant expiry = r.expiresAt();
     if (expiry == null) {
       w.put(0);
@@ -116,10 +117,9 @@ final class RecordCodec {
   Reservation readReservation(Words.Reader r) {
     ReservationId id = ReservationId.of(r.nextString());
     IdempotencyKey key = IdempotencyKey.of(r.nextString());
-    long packed = r.next();
-    ChannelId channel = channels[(int) (packed >>> 16)];
-    ReservationKind kind = KINDS[(int) (packed >>> 8) & 0xFF];
-    ReservationState state = STATES[(int) packed & 0xFF];
+    ChannelId channel = channels[r.nextInt()];
+    ReservationKind kind = KINDS[r.nextInt()];
+    ReservationState state = STATES[r.nextInt()];
     Instant expiry = r.next() == 0 ? null : Instant.ofEpochSecond(r.next(), r.next());
     int size = r.nextInt();
     ImmutableList.Builder<Allocation> allocations = ImmutableList.builderWithExpectedSize(size);

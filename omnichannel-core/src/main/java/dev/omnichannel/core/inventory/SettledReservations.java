@@ -50,7 +50,8 @@ final class SettledReservations {
   List<Reservation> values() {
     List<Reservation> values = new ArrayList<>();
     table.forEach(
-        (words, from, to) -> values.add(codec.readReservation(new Words.Reader(words, from, to))));
+        (words, from, length) ->
+            values.add(codec.readReservation(new Words.Reader(words, from, length))));
     return values;
   }
 }

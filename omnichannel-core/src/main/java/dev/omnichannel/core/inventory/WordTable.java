@@ -85,10 +85,10 @@ final class WordTable {
     }
   }
 
-  /** Receives a record: its words from {@code from} to {@code to} of {@code words}. */
+  /** Receives a record: {@code length} bytes from word {@code from} of {@code words}. */
   @FunctionalInterface
   interface RecordVisitor {
-    void visit(long[] words, int from, int to);
+    void visit(long[] words, int from, int length);
   }
 
   /** Counts an insertion into the current generation, turning it first when it is full or old. */
@@ -283,8 +283,7 @@ final class WordTable {
       Generation g = of(location);
       int e = location >>> 1;
       int from = g.spans[e * Generation.STRIDE + 1];
-      int to = g.spans[e * Generation.STRIDE + 2];
-      if (to - from != words.size()) {
+      if (g.spans[e * Generation.STRIDE + 2] != words.bytes()) {
         return false;
       }
       for (int i = 0; i < words.size(); i++) {
@@ -347,7 +346,10 @@ final class WordTable {
 
   /** One generation of one segment: its entries in flat arrays, indexed by the segment. */
   private static final class Generation {
-    /** Per entry: key, first record start (-1: removed) and end, second start (-1: none), end. */
+    /**
+     * Per entry: the key's word, the first record's word (-1: removed) and length in bytes, the
+     * second record's word (-1: none) and length in bytes.
+     */
     static final int STRIDE = 5;
 
     private static final int MIN_ENTRIES = 8;
@@ -385,7 +387,7 @@ final class WordTable {
       spans[at + 1] = used;
       first.copyTo(arena, used);
       used += first.size();
-      spans[at + 2] = used;
+      spans[at + 2] = first.bytes();
       spans[at + 3] = -1;
       spans[at + 4] = -1;
       return e;
@@ -397,7 +399,7 @@ final class WordTable {
       spans[e * STRIDE + 3] = used;
       second.copyTo(arena, used);
       used += second.size();
-      spans[e * STRIDE + 4] = used;
+      spans[e * STRIDE + 4] = second.bytes();
     }
 
     void remove(int e) {
@@ -434,8 +436,9 @@ final class WordTable {
     private void reserve(int words) {
       if (used + words > arena.length) {
         long grown = Math.max((long) used + words, 2L * arena.length);
-        if (grown > Integer.MAX_VALUE - 8) {
-          throw new IllegalStateException("idempotency memory segment over 2^31 words");
+        if (grown > (Integer.MAX_VALUE >>> 3)) {
+          // Lengths are counted in bytes in an int.
+          throw new IllegalStateException("idempotency memory segment over 2^28 words");
         }
         arena = Arrays.copyOf(arena, (int) grown);
       }

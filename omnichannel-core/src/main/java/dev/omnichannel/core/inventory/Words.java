@@ -3,57 +3,92 @@ package dev.omnichannel.core.inventory;
 import java.util.Arrays;
 
 /**
- * A growable run of 64-bit words that a command or an outcome is written into, so that {@link
- * WordTable} can remember it in flat arrays instead of objects. Strings are written as their length
- * and their characters packed eight per word when they are all ASCII, four otherwise. Not
- * thread-safe: one writer at a time.
+ * A growable record that a command or an outcome is written into, so that {@link WordTable} can
+ * remember it in flat arrays of 64-bit words instead of objects. Numbers are written as
+ * variable-length zigzag integers (one byte for most), strings as their length and their characters
+ * (one byte each when all are ASCII, two otherwise); the bytes are packed eight to a word,
+ * little-endian, the last word padded with zeros. Each kind of record has a fixed order of fields,
+ * so no record is another one with bytes added: equal words mean equal records. Not thread-safe:
+ * one writer at a time.
  */
 final class Words {
-  private long[] words;
+  private byte[] bytes;
   private int size;
 
-  Words() {
-    this(16);
-  }
-
   Words(int capacity) {
-    this.words = new long[Math.max(1, capacity)];
+    this.bytes = new byte[Math.max(8, capacity * 2)];
   }
 
-  int size() {
+  /** Returns how many bytes were written. */
+  int bytes() {
     return size;
   }
 
+  /** Returns how many words the bytes take. */
+  int size() {
+    return (size + 7) >>> 3;
+  }
+
+  /** Returns word {@code i}, zero-padded past the last byte. */
   long get(int i) {
-    return words[i];
+    long word = 0;
+    int from = i << 3;
+    int n = Math.min(8, size - from);
+    for (int j = 0; j < n; j++) {
+      word |= (bytes[from + j] & 0xFFL) << (j << 3);
+    }
+    return word;
   }
 
   /** Copies the words into {@code target} from {@code at}. */
   void copyTo(long[] target, int at) {
-    System.arraycopy(words, 0, target, at, size);
+    int words = size();
+    for (int i = 0; i < words; i++) {
+      target[at + i] = get(i);
+    }
   }
 
-  Words put(long word) {
-    if (size == words.length) {
-      words = Arrays.copyOf(words, size * 2);
+  /** Writes {@code value}: one byte from -64 to 63, up to ten for the extremes. */
+  Words put(long value) {
+    ensure(10);
+    long v = (value << 1) ^ (value >> 63);
+    while ((v & ~0x7FL) != 0) {
+      bytes[size++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
     }
-    words[size++] = word;
+    bytes[size++] = (byte) v;
     return this;
   }
 
-  /** Writes two small non-negative numbers into one word. */
-  Words putInts(int high, int low) {
-    return put(((long) high << 32) | (low & 0xFFFF_FFFFL));
+  /** Writes two numbers. */
+  Words putInts(int first, int second) {
+    return put(first).put(second);
   }
 
   Words putString(String s) {
+    int length = s.length();
     boolean ascii = isAscii(s);
-    int need = stringSize(s, ascii);
-    if (size + need > words.length) {
-      words = Arrays.copyOf(words, Math.max(size + need, size * 2));
+    put(((long) length << 1) | (ascii ? 0 : 1));
+    if (ascii) {
+      ensure(length);
+      for (int i = 0; i < length; i++) {
+        bytes[size++] = (byte) s.charAt(i);
+      }
+    } else {
+      ensure(2 * length);
+      for (int i = 0; i < length; i++) {
+        char c = s.charAt(i);
+        bytes[size++] = (byte) c;
+        bytes[size++] = (byte) (c >>> 8);
+      }
     }
-    size = writeString(words, size, s, ascii);
     return this;
+  }
+
+  private void ensure(int more) {
+    if (size + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(size + more, bytes.length * 2));
+    }
   }
 
   /** Empties the run for reuse. */
@@ -127,23 +162,40 @@ final class Words {
     return true;
   }
 
-  /** A cursor over words written by {@link Words}: reads them back in the order written. */
+  /** A cursor over a record written by {@link Words}: reads it back in the order written. */
   static final class Reader {
     private final long[] words;
     private int at;
     private final int end;
 
-    Reader(long[] words, int from, int to) {
+    /** Reads the {@code length} bytes that start at word {@code from} of {@code words}. */
+    Reader(long[] words, int from, int length) {
       this.words = words;
-      this.at = from;
-      this.end = to;
+      this.at = from << 3;
+      this.end = (from << 3) + length;
     }
 
-    long next() {
+    private int nextByte() {
       if (at >= end) {
         throw new IllegalStateException("read past the end of a remembered record");
       }
-      return words[at++];
+      int b = (int) (words[at >>> 3] >>> ((at & 7) << 3)) & 0xFF;
+      at++;
+      return b;
+    }
+
+    long next() {
+      long v = 0;
+      for (int shift = 0; ; shift += 7) {
+        int b = nextByte();
+        v |= (long) (b & 0x7F) << shift;
+        if ((b & 0x80) == 0) {
+          return (v >>> 1) ^ -(v & 1);
+        }
+        if (shift > 56) {
+          throw new IllegalStateException("malformed number in a remembered record");
+        }
+      }
     }
 
     int nextInt() {
@@ -152,18 +204,16 @@ final class Words {
 
     String nextString() {
       long header = next();
-      int length = (int) (header >>> 1);
-      boolean narrow = (header & 1) == 0;
-      int perWord = narrow ? 8 : 4;
-      int bits = narrow ? 8 : 16;
-      long mask = narrow ? 0xFF : 0xFFFF;
+      int length = Math.toIntExact(header >>> 1);
       char[] chars = new char[length];
-      long word = 0;
-      for (int i = 0; i < length; i++) {
-        if (i % perWord == 0) {
-          word = next();
+      if ((header & 1) == 0) {
+        for (int i = 0; i < length; i++) {
+          chars[i] = (char) nextByte();
         }
-        chars[i] = (char) ((word >>> ((i % perWord) * bits)) & mask);
+      } else {
+        for (int i = 0; i < length; i++) {
+          chars[i] = (char) (nextByte() | (nextByte() << 8));
+        }
       }
       return new String(chars);
     }

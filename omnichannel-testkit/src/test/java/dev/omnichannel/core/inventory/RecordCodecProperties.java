@@ -66,7 +66,7 @@ class RecordCodecProperties {
     assertThat(CODEC.writeOutcome(outcome, words)).isTrue();
     long[] array = new long[words.size()];
     words.copyTo(array, 0);
-    Words.Reader reader = new Words.Reader(array, 0, array.length);
+    Words.Reader reader = new Words.Reader(array, 0, words.bytes());
     assertThat(CODEC.readOutcome(reader)).isEqualTo(outcome);
     assertThat(reader.atEnd()).isTrue();
   }

@@ -215,31 +215,71 @@ class WordTableProperties {
   }
 
   @Test
-  void stringsReadBackAsWritten() {
+  void keysAreMatchedExactly() {
     Property.forAll(Gen.listOf(Gen.strings(0, 130), 1, 6))
         .tries(500)
         .check(
             strings -> {
-              Words w = new Words(1);
+              int size = 0;
               for (String s : strings) {
-                w.putString(s).put(-1);
+                size += Words.stringSize(s, Words.isAscii(s));
               }
-              long[] words = new long[w.size()];
-              w.copyTo(words, 0);
-              Words.Reader r = new Words.Reader(words, 0, words.length);
+              long[] words = new long[size];
               int at = 0;
               for (String s : strings) {
+                int next = Words.writeString(words, at, s, Words.isAscii(s));
+                assertThat(next - at).isEqualTo(Words.stringSize(s, Words.isAscii(s)));
                 assertThat(Words.stringEquals(words, at, s)).isTrue();
                 assertThat(Words.stringEquals(words, at, s + "a")).isFalse();
                 if (!s.isEmpty()) {
                   String other = s.substring(0, s.length() - 1) + (char) (s.charAt(0) ^ 0x100);
                   assertThat(Words.stringEquals(words, at, other)).isEqualTo(other.equals(s));
                 }
-                assertThat(r.nextString()).isEqualTo(s);
-                assertThat(r.next()).isEqualTo(-1);
-                at += Words.stringSize(s, Words.isAscii(s)) + 1;
+                at = next;
+              }
+            });
+  }
+
+  /** A field of a record: a number or a string. */
+  record Field(long number, @Nullable String text) {}
+
+  @Test
+  void recordsReadBackAsWritten() {
+    Gen<Field> field =
+        Gen.oneOf(
+            Gen.longs(Long.MIN_VALUE, Long.MAX_VALUE).map(n -> new Field(n, null)),
+            Gen.longs(-200, 200).map(n -> new Field(n, null)),
+            Gen.strings(0, 130).map(t -> new Field(0, t)));
+    Property.forAll(Gen.listOf(field, 0, 12))
+        .tries(500)
+        .check(
+            fields -> {
+              Words w = new Words(1);
+              for (Field f : fields) {
+                if (f.text() == null) {
+                  w.put(f.number());
+                } else {
+                  w.putString(f.text());
+                }
+              }
+              // Into an arena that held something else, at a word boundary, as the table does.
+              long[] arena = new long[w.size() + 2];
+              java.util.Arrays.fill(arena, -1L);
+              w.copyTo(arena, 1);
+              Words.Reader r = new Words.Reader(arena, 1, w.bytes());
+              for (Field f : fields) {
+                if (f.text() == null) {
+                  assertThat(r.next()).isEqualTo(f.number());
+                } else {
+                  assertThat(r.nextString()).isEqualTo(f.text());
+                }
               }
               assertThat(r.atEnd()).isTrue();
+              assertThat(arena[0]).isEqualTo(-1L);
+              assertThat(arena[arena.length - 1]).isEqualTo(-1L);
+              for (int i = 0; i < w.size(); i++) {
+                assertThat(arena[1 + i]).isEqualTo(w.get(i));
+              }
             });
   }
 
