@@ -1507,27 +1507,30 @@ final class DefaultInventoryPool implements InventoryPool {
       IdempotencyStore.Pending mine = new IdempotencyStore.Pending();
       IdempotencyStore.Claim claim = idempotency.claim(key, words, mine, clock.millis());
       switch (claim.found()) {
-        case NOTHING:
-          break;
-        case REPLAYED:
+        case NOTHING -> {}
+        case REPLAYED -> {
           return Outcome.rejected(
               RejectionReason.IDEMPOTENCY_KEY_REUSED,
               "key "
                   + key
                   + " was applied before the pool was rebuilt from its journal; its movements are"
                   + " there");
-        case DIFFERENT:
+        }
+        case DIFFERENT -> {
           return Outcome.rejected(
               RejectionReason.IDEMPOTENCY_KEY_REUSED,
               "key " + key + " was used for a different command");
-        case DONE:
+        }
+        case DONE -> {
           return (Outcome<T>) Verify.verifyNotNull(claim.outcome());
-        case RUNNING:
+        }
+        case RUNNING -> {
           Outcome<?> first = Verify.verifyNotNull(claim.pending()).await();
           if (first != null) {
             return (Outcome<T>) first;
           }
           continue; // the first attempt failed with an exception: run again
+        }
       }
       Outcome<T> outcome;
       try {
