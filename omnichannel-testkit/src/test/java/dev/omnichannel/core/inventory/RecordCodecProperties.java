@@ -21,6 +21,8 @@ class RecordCodecProperties {
   private static final NodeId[] NODES = {NodeId.of("DC-1"), NodeId.of("FBA"), NodeId.of("Köln")};
   private static final ChannelId[] CHANNELS = {ChannelId.of("web"), ChannelId.of("amazon")};
   private static final RecordCodec CODEC = new RecordCodec(NODES, CHANNELS);
+  private static final List<ReservationKind> KINDS = List.of(ReservationKind.values());
+  private static final List<ReservationState> STATES = List.of(ReservationState.values());
 
   private static final Gen<String> IDS =
       Gen.strings("AB-9xü€\u4e2d\uD83D\uDE00", 1, 40).filter(s -> s.strip().equals(s));
@@ -50,14 +52,14 @@ class RecordCodecProperties {
             long expiry = (Long) el[0];
             @SuppressWarnings("unchecked")
             List<Allocation> allocations = (List<Allocation>) el[1];
-            ReservationKind kind = ReservationKind.values()[ck[1] % 2];
+            ReservationKind kind = KINDS.get(ck[1] % KINDS.size());
             return new Reservation(
                 ReservationId.of(names[0]),
                 IdempotencyKey.of(names[1]),
                 CHANNELS[ck[0]],
                 kind,
                 expiry < 0 ? null : Instant.ofEpochMilli(expiry).plusNanos(ck[1]),
-                ReservationState.values()[ck[1] % ReservationState.values().length],
+                STATES.get(ck[1] % STATES.size()),
                 ImmutableList.copyOf(allocations));
           });
 
