@@ -52,6 +52,8 @@ final class Search {
   private final boolean keysShared;
 
   private final long[] scratchMask;
+  private final int words;
+  private final Workspace ws;
   private final boolean[][] can;
   private final long[] localUsed;
   private final long[] scratchWeight;
@@ -82,18 +84,19 @@ final class Search {
   private long @Nullable [] best;
   private int @Nullable [] bestAssign;
 
-  Search(Problem p) {
+  Search(Problem p, Workspace ws) {
     this.p = p;
+    this.ws = ws;
     this.comps = p.comps;
     int k = p.k;
     int items = p.itemCount;
     assign = new int[items];
     Arrays.fill(assign, -1);
-    nodeUnits = new long[k];
-    nodeWeight = new long[k];
-    nodeValue = new long[k];
-    nodeLane = new long[k];
-    nodeItems = new int[k];
+    nodeUnits = ws.nodeUnits.zeroed(k);
+    nodeWeight = ws.nodeWeight.zeroed(k);
+    nodeValue = ws.nodeValue.zeroed(k);
+    nodeLane = ws.nodeLane.zeroed(k);
+    nodeItems = ws.nodeItems.zeroed(k);
     partial = new long[comps];
     scratchForced = new long[comps];
 
@@ -128,8 +131,8 @@ final class Search {
       }
       order[y + 1] = v;
     }
-    minItem = Problem.longs(comps, items);
-    minOpen = Problem.longs(comps, items);
+    minItem = ws.minItem.zeroed(comps, items);
+    minOpen = ws.minOpen.zeroed(comps, items);
     for (int c = 0; c < comps; c++) {
       long[] ship = p.shipPen[c];
       for (int i = 0; i < items; i++) {
@@ -147,26 +150,26 @@ final class Search {
         minOpen[c][i] = mo == Long.MAX_VALUE ? 0 : mo;
       }
     }
-    suffixMinItem = Problem.longs(comps, servable + 1);
+    suffixMinItem = ws.suffixMinItem.zeroed(comps, servable + 1);
     for (int c = 0; c < comps; c++) {
       for (int r = servable - 1; r >= 0; r--) {
         suffixMinItem[c][r] = suffixMinItem[c][r + 1] + minItem[c][order[r]];
       }
     }
-    localUsed = new long[p.avail.length];
-    scratchWeight = new long[k];
-    scratchUnits = new long[k];
-    scratchValue = new long[k];
-    scratchItems = new int[k];
-    aloneCache = new int[k][];
-    planWeight = new long[k];
-    planUnits = new long[k];
-    planLane = new long[k];
+    localUsed = ws.localUsed.zeroed(p.keyCount);
+    scratchWeight = ws.scratchWeight.zeroed(k);
+    scratchUnits = ws.scratchUnits.zeroed(k);
+    scratchValue = ws.scratchValue.zeroed(k);
+    scratchItems = ws.scratchItems.zeroed(k);
+    aloneCache = ws.aloneCache.filled(k, null);
+    planWeight = ws.planWeight.zeroed(k);
+    planUnits = ws.planUnits.zeroed(k);
+    planLane = ws.planLane.zeroed(k);
     can = Problem.booleans(items, k);
-    int words = (k + 63) >>> 6;
-    candBits = Problem.longs(items, words);
-    scratchMask = new long[words];
-    nodeItemStart = new int[k + 1];
+    words = (k + 63) >>> 6;
+    candBits = ws.candBits.zeroed(items, words);
+    scratchMask = ws.scratchMask.zeroed(words);
+    nodeItemStart = ws.nodeItemStart.zeroed(k + 1);
     for (int i = 0; i < items; i++) {
       for (int j : p.itemCand[i]) {
         can[i][j] = true;
@@ -177,10 +180,10 @@ final class Search {
     for (int j = 0; j < k; j++) {
       nodeItemStart[j + 1] += nodeItemStart[j];
     }
-    nodeItemList = new int[nodeItemStart[k]];
+    nodeItemList = ws.nodeItemList.sized(nodeItemStart[k]);
     int[] fill = scratchItems;
     boolean sharing = false;
-    int[] keyUses = new int[p.avail.length];
+    int[] keyUses = ws.keyUses.zeroed(p.keyCount);
     for (int i = 0; i < items; i++) {
       for (int j : p.itemCand[i]) {
         nodeItemList[nodeItemStart[j] + fill[j]++] = i;
@@ -189,16 +192,16 @@ final class Search {
         sharing |= keyUses[key]++ > 0;
       }
     }
-    Arrays.fill(fill, 0);
+    Arrays.fill(fill, 0, k, 0);
     keysShared = sharing;
     incremental = !sharing && p.minSplitValue < 0 && p.costComp >= 0;
     // Stock used per key and node is only tracked when items share keys.
-    used = sharing ? Problem.longs(p.avail.length, k) : new long[0][];
-    scratchUsed = sharing ? Problem.longs(p.avail.length, k) : new long[0][];
+    used = sharing ? ws.used.zeroed(p.keyCount, k) : new long[0][];
+    scratchUsed = sharing ? ws.scratchUsed.zeroed(p.keyCount, k) : new long[0][];
     sortedCand = new int[items][];
     for (int i = 0; i < items; i++) {
       int[] cand = p.itemCand[i].clone();
-      long[] cost = new long[cand.length];
+      long[] cost = ws.candCost.sized(cand.length);
       for (int x = 0; x < cand.length; x++) {
         cost[x] = primaryOpening(i, cand[x]);
       }
@@ -671,8 +674,8 @@ final class Search {
     int[] trial = plan.clone();
     // Trial keys are written here; an accepted one swaps places with the incumbent key.
     long[] k2 = new long[comps + 1];
-    int[] uses = new int[p.k];
-    int[] targets = new int[p.k];
+    int[] uses = ws.uses.zeroed(p.k);
+    int[] targets = ws.targets.sized(p.k);
     tally(plan, uses);
     for (int pass = 0; pass < 4; pass++) {
       boolean improved = false;
@@ -805,7 +808,7 @@ final class Search {
    * evaluated incrementally, what the incumbent ships from each node.
    */
   private void tally(int[] plan, int[] uses) {
-    Arrays.fill(uses, 0);
+    Arrays.fill(uses, 0, p.k, 0);
     if (!incremental) {
       for (int j : plan) {
         if (j >= 0) {
@@ -814,8 +817,8 @@ final class Search {
       }
       return;
     }
-    Arrays.fill(planWeight, 0);
-    Arrays.fill(planUnits, 0);
+    Arrays.fill(planWeight, 0, p.k, 0);
+    Arrays.fill(planUnits, 0, p.k, 0);
     int opened = 0;
     int unserved = 0;
     for (int i = 0; i < plan.length; i++) {
@@ -980,17 +983,17 @@ final class Search {
    */
   private int holders(int[] plan, int a, int b, int[] out) {
     long[] mask = scratchMask;
-    Arrays.fill(mask, -1L);
+    Arrays.fill(mask, 0, words, -1L);
     for (int i = 0; i < p.itemCount; i++) {
       if (plan[i] == a || plan[i] == b) {
         long[] bits = candBits[i];
-        for (int w = 0; w < mask.length; w++) {
+        for (int w = 0; w < words; w++) {
           mask[w] &= bits[w];
         }
       }
     }
     int n = 0;
-    for (int w = 0; w < mask.length; w++) {
+    for (int w = 0; w < words; w++) {
       long m = mask[w];
       while (m != 0) {
         out[n++] = (w << 6) + Long.numberOfTrailingZeros(m);
@@ -1038,11 +1041,11 @@ final class Search {
     int k = p.k;
     // Per node: its unplaced candidate items' count and, for nodes that take them all, their
     // lines, weight and summed item penalty of the first component.
-    int[] open = new int[k];
-    int[] lines = new int[k];
-    long[] weight = new long[k];
-    long[] pen = new long[k];
-    boolean[] all = new boolean[k];
+    int[] open = ws.coverOpen.sized(k);
+    int[] lines = ws.coverLines.zeroed(k);
+    long[] weight = ws.coverWeight.zeroed(k);
+    long[] pen = ws.coverPen.zeroed(k);
+    boolean[] all = ws.coverAll.cleared(k);
     for (int j = 0; j < k; j++) {
       all[j] = takesAll(j);
       open[j] = nodeItemStart[j + 1] - nodeItemStart[j];
@@ -1060,7 +1063,7 @@ final class Search {
     int shipments = 0;
     boolean[] taken = new boolean[p.itemCount];
     boolean[] bestTaken = new boolean[p.itemCount];
-    boolean[] isOpen = new boolean[k];
+    boolean[] isOpen = ws.coverIsOpen.cleared(k);
     while (remaining > 0 && shipments < p.maxShipments) {
       int bestNode = -1;
       int bestLines = 0;
@@ -1233,12 +1236,13 @@ final class Search {
    * {@link #incremental} searches, which track no stock by key.
    */
   private void resetState() {
+    int k = p.k;
     Arrays.fill(assign, -1);
-    Arrays.fill(nodeItems, 0);
-    Arrays.fill(nodeUnits, 0);
-    Arrays.fill(nodeWeight, 0);
-    Arrays.fill(nodeValue, 0);
-    Arrays.fill(nodeLane, 0);
+    Arrays.fill(nodeItems, 0, k, 0);
+    Arrays.fill(nodeUnits, 0, k, 0);
+    Arrays.fill(nodeWeight, 0, k, 0);
+    Arrays.fill(nodeValue, 0, k, 0);
+    Arrays.fill(nodeLane, 0, k, 0);
     Arrays.fill(partial, 0);
     open = 0;
     laneSum = 0;
@@ -1336,7 +1340,7 @@ final class Search {
    */
   private int fillAlone(int j, boolean @Nullable [] skip, boolean[] taken) {
     if (keysShared) {
-      Arrays.fill(localUsed, 0);
+      Arrays.fill(localUsed, 0, p.keyCount, 0);
     }
     long units = 0;
     int lines = 0;
