@@ -513,28 +513,6 @@ final class Problem {
     }
   }
 
-  /**
-   * Returns a new {@code rows} by {@code cols} table of zeros. Allocating row by row keeps the
-   * allocation on the compiled fast path; {@code new long[rows][cols]} with sizes unknown to the
-   * compiler goes through the runtime.
-   */
-  static long[][] longs(int rows, int cols) {
-    long[][] table = new long[rows][];
-    for (int r = 0; r < rows; r++) {
-      table[r] = new long[cols];
-    }
-    return table;
-  }
-
-  /** Returns a new {@code rows} by {@code cols} table of {@code false}; see {@link #longs}. */
-  static boolean[][] booleans(int rows, int cols) {
-    boolean[][] table = new boolean[rows][];
-    for (int r = 0; r < rows; r++) {
-      table[r] = new boolean[cols];
-    }
-    return table;
-  }
-
   /** Returns the reasons node {@code a} (network index) was excluded for. */
   ImmutableSet<ExclusionReason> exclusionsOf(int a) {
     return EXCLUSION_SETS.get(exclusions[a]);

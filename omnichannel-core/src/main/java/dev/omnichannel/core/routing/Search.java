@@ -54,7 +54,6 @@ final class Search {
   private final long[] scratchMask;
   private final int words;
   private final Workspace ws;
-  private final boolean[][] can;
   private final long[] localUsed;
   private final long[] scratchWeight;
   private final long[] scratchUnits;
@@ -165,14 +164,12 @@ final class Search {
     planWeight = ws.planWeight.zeroed(k);
     planUnits = ws.planUnits.zeroed(k);
     planLane = ws.planLane.zeroed(k);
-    can = Problem.booleans(items, k);
     words = (k + 63) >>> 6;
     candBits = ws.candBits.zeroed(items, words);
     scratchMask = ws.scratchMask.zeroed(words);
     nodeItemStart = ws.nodeItemStart.zeroed(k + 1);
     for (int i = 0; i < items; i++) {
       for (int j : p.itemCand[i]) {
-        can[i][j] = true;
         candBits[i][j >>> 6] |= 1L << j;
         nodeItemStart[j + 1]++;
       }
@@ -227,6 +224,11 @@ final class Search {
       return 0;
     }
     return p.shipPen[0][j] + p.itemPen[0][i][j] + (p.costComp == 0 ? p.openCost[i][j] : 0);
+  }
+
+  /** Returns whether node {@code j} is a candidate of item {@code i}. */
+  private boolean isCandidate(int i, int j) {
+    return (candBits[i][j >>> 6] & (1L << j)) != 0;
   }
 
   // ---- state ----
@@ -411,7 +413,7 @@ final class Search {
         unserved += p.itemCand[i].length > 0 ? p.itemLineCount[i] : 0;
         continue;
       }
-      if (!can[i][j]) {
+      if (!isCandidate(i, j)) {
         ok = false;
         break;
       }
@@ -426,7 +428,7 @@ final class Search {
         break;
       }
       if (!keysShared) {
-        // A candidate's stock is its own (can[i][j] said it fits).
+        // A candidate's stock is its own (isCandidate said it fits).
         continue;
       }
       // What the items so far take of each key at j; quantities are positive, so a total past
@@ -850,7 +852,7 @@ final class Search {
    */
   private boolean movedKey(int[] plan, int[] uses, int i, int to, long[] current, long[] out) {
     int from = plan[i];
-    if (!can[i][to] || planUnits[to] + p.itemUnits[i] > p.unitsLeft[to]) {
+    if (!isCandidate(i, to) || planUnits[to] + p.itemUnits[i] > p.unitsLeft[to]) {
       return false;
     }
     boolean closes = from >= 0 && uses[from] == 1;
@@ -910,7 +912,7 @@ final class Search {
       return false;
     }
     for (int i = 0; i < plan.length; i++) {
-      if ((plan[i] == a || plan[i] == b) && plan[i] >= 0 && !can[i][to]) {
+      if ((plan[i] == a || plan[i] == b) && plan[i] >= 0 && !isCandidate(i, to)) {
         return false;
       }
     }
