@@ -66,6 +66,10 @@ final class Search {
   private final long[] planWeight;
   private final long[] planUnits;
   private final long[] planLane;
+
+  /** The nodes the incumbent ships from, ascending: planOpened of them. */
+  private final int[] planNodes;
+
   private int planOpened;
   private int planUnserved;
 
@@ -164,6 +168,7 @@ final class Search {
     planWeight = ws.planWeight.zeroed(k);
     planUnits = ws.planUnits.zeroed(k);
     planLane = ws.planLane.zeroed(k);
+    planNodes = ws.planNodes.sized(k);
     words = (k + 63) >>> 6;
     candBits = ws.candBits.zeroed(items, words);
     scratchMask = ws.scratchMask.zeroed(words);
@@ -674,6 +679,7 @@ final class Search {
     }
     long evaluations = 2;
     int[] trial = plan.clone();
+    int[] rebuilt = new int[plan.length];
     // Trial keys are written here; an accepted one swaps places with the incumbent key.
     long[] k2 = new long[comps + 1];
     int[] uses = ws.uses.zeroed(p.k);
@@ -783,17 +789,21 @@ final class Search {
         if (uses[from] == 0) {
           continue;
         }
-        int[] rebuilt = reinsert(plan, from, uses);
-        if (Arrays.equals(rebuilt, plan)) {
+        boolean feasible;
+        if (incremental) {
+          feasible = reinsertKey(plan, from, uses, key, rebuilt, k2);
+        } else if (reinsert(plan, from, rebuilt)) {
+          feasible = evaluate(rebuilt, k2);
+        } else {
+          // What the plan keeps elsewhere did not fit: the plan stays as it is.
           continue;
         }
-        boolean feasible = evaluate(rebuilt, k2);
         evaluations++;
         if (feasible && compare(k2, key) < 0) {
           long[] swap = key;
           key = k2;
           k2 = swap;
-          plan = rebuilt;
+          System.arraycopy(rebuilt, 0, plan, 0, plan.length);
           tally(plan, uses);
           improved = true;
         }
@@ -838,6 +848,12 @@ final class Search {
     for (int j = 0; j < p.k; j++) {
       // The incumbent was evaluated, so its lane costs are known not to be negative.
       planLane[j] = uses[j] > 0 ? p.laneCost(j, planWeight[j]) : 0;
+    }
+    int x = 0;
+    for (int j = 0; j < p.k; j++) {
+      if (uses[j] > 0) {
+        planNodes[x++] = j;
+      }
     }
     planOpened = opened;
     planUnserved = unserved;
@@ -1176,37 +1192,17 @@ final class Search {
   }
 
   /**
-   * Returns {@code plan} (the incumbent, its items counted by node in {@code uses}) with the items
-   * of {@code from} inserted again, never at {@code from}.
+   * Writes into {@code out} {@code plan} (the incumbent) with the items of {@code from} inserted
+   * again, never at {@code from}, and returns true, or returns false when what the plan keeps
+   * elsewhere does not fit the state (then {@code out} means nothing).
    */
-  private int[] reinsert(int[] plan, int from, int[] uses) {
-    int[] out = plan.clone();
-    if (incremental) {
-      // The incumbent is feasible, so what it keeps elsewhere fits: load it node by node instead
-      // of item by item. Only what cheapestPlace and add read is set; resetState clears it all.
-      for (int j = 0; j < p.k; j++) {
-        if (j != from && uses[j] > 0) {
-          nodeItems[j] = uses[j];
-          nodeUnits[j] = planUnits[j];
-          nodeWeight[j] = planWeight[j];
-          nodeLane[j] = planLane[j];
-          open++;
-        }
-      }
-      for (int i = 0; i < p.itemCount; i++) {
-        if (plan[i] == from) {
-          out[i] = -1;
-        }
-      }
-      reinsertFrom(plan, from, out);
-      resetState();
-      return out;
-    }
+  private boolean reinsert(int[] plan, int from, int[] out) {
+    System.arraycopy(plan, 0, out, 0, plan.length);
     for (int i = 0; i < p.itemCount; i++) {
       if (plan[i] >= 0 && plan[i] != from) {
         if (!canAdd(i, plan[i])) {
           clearState();
-          return plan;
+          return false;
         }
         add(i, plan[i]);
       } else if (plan[i] == from) {
@@ -1215,7 +1211,113 @@ final class Search {
     }
     reinsertFrom(plan, from, out);
     clearState();
-    return out;
+    return true;
+  }
+
+  /**
+   * Writes into {@code out} the incumbent {@code plan} (key {@code current}, its items counted by
+   * node in {@code uses}) with the items of {@code from} inserted again, never at {@code from}, and
+   * into {@code key} that plan's key; returns whether the plan is feasible. Only for {@link
+   * #incremental} searches: the same answer as {@link #evaluate(int[], long[])} on {@code out},
+   * worked out from what changes (see {@link #movedKey}). Items are placed with {@link #add} after
+   * {@link #canAdd}, which checks units and the shipment count, and only at candidates, whose stock
+   * is their own; so the plan can only break the ship-complete rule.
+   */
+  private boolean reinsertKey(
+      int[] plan, int from, int[] uses, long[] current, int[] out, long[] key) {
+    System.arraycopy(plan, 0, out, 0, plan.length);
+    // The incumbent is feasible, so what it keeps elsewhere fits: load it node by node instead of
+    // item by item. Only what cheapestPlace and add read is set, and it is cleared again below.
+    for (int x = 0; x < planOpened; x++) {
+      int j = planNodes[x];
+      if (j != from) {
+        nodeItems[j] = uses[j];
+        nodeUnits[j] = planUnits[j];
+        nodeWeight[j] = planWeight[j];
+        nodeLane[j] = planLane[j];
+        open++;
+      }
+    }
+    for (int i = 0; i < p.itemCount; i++) {
+      if (plan[i] == from) {
+        out[i] = -1;
+      }
+    }
+    reinsertFrom(plan, from, out);
+
+    int unserved = planUnserved;
+    int opened = planOpened - 1;
+    long laneChange = -planLane[from];
+    for (int c = 0; c < comps; c++) {
+      key[c + 1] = current[c + 1] - p.shipPen[c][from];
+    }
+    for (int i = 0; i < p.itemCount; i++) {
+      if (plan[i] != from) {
+        continue;
+      }
+      int j = out[i];
+      for (int c = 0; c < comps; c++) {
+        key[c + 1] -= p.itemPen[c][i][from];
+      }
+      if (j < 0) {
+        unserved += p.itemLineCount[i];
+        continue;
+      }
+      for (int c = 0; c < comps; c++) {
+        key[c + 1] += p.itemPen[c][i][j];
+      }
+      if (firstAt(plan, from, out, i, j)) {
+        // A node's shipment changes once, whatever it takes: its lane cost is now nodeLane[j].
+        laneChange += nodeLane[j] - planLane[j];
+        if (uses[j] == 0) {
+          opened++;
+          for (int c = 0; c < comps; c++) {
+            key[c + 1] += p.shipPen[c][j];
+          }
+        }
+      }
+    }
+    laneChange +=
+        p.splitPenalty * Math.max(0, opened - 1) - p.splitPenalty * Math.max(0, planOpened - 1);
+    key[0] = (long) baseUnserved + unserved;
+    key[p.costComp + 1] += laneChange;
+
+    // Clear what was loaded and added.
+    for (int x = 0; x < planOpened; x++) {
+      clearNode(planNodes[x]);
+    }
+    for (int i = 0; i < p.itemCount; i++) {
+      if (plan[i] == from && out[i] >= 0) {
+        assign[i] = -1;
+        clearNode(out[i]);
+      }
+    }
+    Arrays.fill(partial, 0);
+    open = 0;
+    laneSum = 0;
+    return !(p.shipComplete && unserved > 0 && opened > 0);
+  }
+
+  /**
+   * Returns whether item {@code i}, moved from {@code from} to {@code j}, is the first of the items
+   * moved from {@code from} that {@code out} places at {@code j}.
+   */
+  private static boolean firstAt(int[] plan, int from, int[] out, int i, int j) {
+    for (int x = 0; x < i; x++) {
+      if (plan[x] == from && out[x] == j) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Clears what the state holds at node {@code j}. */
+  private void clearNode(int j) {
+    nodeItems[j] = 0;
+    nodeUnits[j] = 0;
+    nodeWeight[j] = 0;
+    nodeValue[j] = 0;
+    nodeLane[j] = 0;
   }
 
   /**
@@ -1231,23 +1333,6 @@ final class Search {
         }
       }
     }
-  }
-
-  /**
-   * Clears the state to what it is with nothing placed, as {@link #clearState} leaves it. Only for
-   * {@link #incremental} searches, which track no stock by key.
-   */
-  private void resetState() {
-    int k = p.k;
-    Arrays.fill(assign, -1);
-    Arrays.fill(nodeItems, 0, k, 0);
-    Arrays.fill(nodeUnits, 0, k, 0);
-    Arrays.fill(nodeWeight, 0, k, 0);
-    Arrays.fill(nodeValue, 0, k, 0);
-    Arrays.fill(nodeLane, 0, k, 0);
-    Arrays.fill(partial, 0);
-    open = 0;
-    laneSum = 0;
   }
 
   /** Removes every placed item from the state. */

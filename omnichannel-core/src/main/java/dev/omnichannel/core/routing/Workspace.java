@@ -79,6 +79,7 @@ final class Workspace {
   final Longs planWeight = new Longs();
   final Longs planUnits = new Longs();
   final Longs planLane = new Longs();
+  final Ints planNodes = new Ints();
   final LongTable candBits = new LongTable();
   final Longs scratchMask = new Longs();
   final Ints nodeItemStart = new Ints();
