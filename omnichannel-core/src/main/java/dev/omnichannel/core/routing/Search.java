@@ -38,6 +38,8 @@ final class Search {
   private final long[][] minItem;
   private final long[][] minOpen;
   private final long[][] suffixMinItem;
+  private final boolean[] boundsReady;
+  private boolean exactReady;
   private final int[][] sortedCand;
   private final long[] scratchForced;
   private final long[][] scratchUsed;
@@ -50,6 +52,9 @@ final class Search {
 
   /** Whether two items draw on one stock key (kits, or bundles sharing a component). */
   private final boolean keysShared;
+
+  /** Per node, whether it can ship all the items it is a candidate of together; see takesAll. */
+  private final boolean[] takesAllAt;
 
   private final long[] scratchMask;
   private final int words;
@@ -134,31 +139,11 @@ final class Search {
       }
       order[y + 1] = v;
     }
+    // Worked out when first needed: the heuristic alone reads only the cost component's.
     minItem = ws.minItem.zeroed(comps, items);
     minOpen = ws.minOpen.zeroed(comps, items);
-    for (int c = 0; c < comps; c++) {
-      long[] ship = p.shipPen[c];
-      for (int i = 0; i < items; i++) {
-        int[] cand = p.itemCand[i];
-        long[] pen = p.itemPen[c][i];
-        long[] opening = c == p.costComp ? p.openCost[i] : null;
-        long mi = Long.MAX_VALUE;
-        long mo = Long.MAX_VALUE;
-        for (int j : cand) {
-          mi = Math.min(mi, pen[j]);
-          long o = opening == null ? ship[j] : ship[j] + opening[j];
-          mo = Math.min(mo, o);
-        }
-        minItem[c][i] = mi == Long.MAX_VALUE ? 0 : mi;
-        minOpen[c][i] = mo == Long.MAX_VALUE ? 0 : mo;
-      }
-    }
+    boundsReady = ws.boundsReady.cleared(comps);
     suffixMinItem = ws.suffixMinItem.zeroed(comps, servable + 1);
-    for (int c = 0; c < comps; c++) {
-      for (int r = servable - 1; r >= 0; r--) {
-        suffixMinItem[c][r] = suffixMinItem[c][r + 1] + minItem[c][order[r]];
-      }
-    }
     localUsed = ws.localUsed.zeroed(p.keyCount);
     scratchWeight = ws.scratchWeight.zeroed(k);
     scratchUnits = ws.scratchUnits.zeroed(k);
@@ -186,9 +171,11 @@ final class Search {
     int[] fill = scratchItems;
     boolean sharing = false;
     int[] keyUses = ws.keyUses.zeroed(p.keyCount);
+    long[] candidateUnits = ws.candidateUnits.zeroed(k);
     for (int i = 0; i < items; i++) {
       for (int j : p.itemCand[i]) {
         nodeItemList[nodeItemStart[j] + fill[j]++] = i;
+        candidateUnits[j] += p.itemUnits[i];
       }
       for (int key : p.itemDemandKey[i]) {
         sharing |= keyUses[key]++ > 0;
@@ -196,6 +183,10 @@ final class Search {
     }
     Arrays.fill(fill, 0, k, 0);
     keysShared = sharing;
+    takesAllAt = ws.takesAllAt.cleared(k);
+    for (int j = 0; j < k; j++) {
+      takesAllAt[j] = !sharing && candidateUnits[j] <= p.unitsLeft[j];
+    }
     incremental = !sharing && p.minSplitValue < 0 && p.costComp >= 0;
     // Stock used per key and node is only tracked when items share keys.
     used = sharing ? ws.used.zeroed(p.keyCount, k) : new long[0][];
@@ -221,6 +212,43 @@ final class Search {
         cost[y + 1] = c;
       }
       sortedCand[i] = cand;
+    }
+  }
+
+  /** Works out, once, the least penalty and opening of every item in component {@code c}. */
+  private void prepareBounds(int c) {
+    if (boundsReady[c]) {
+      return;
+    }
+    boundsReady[c] = true;
+    long[] ship = p.shipPen[c];
+    for (int i = 0; i < p.itemCount; i++) {
+      int[] cand = p.itemCand[i];
+      long[] pen = p.itemPen[c][i];
+      long[] opening = c == p.costComp ? p.openCost[i] : null;
+      long mi = Long.MAX_VALUE;
+      long mo = Long.MAX_VALUE;
+      for (int j : cand) {
+        mi = Math.min(mi, pen[j]);
+        long o = opening == null ? ship[j] : ship[j] + opening[j];
+        mo = Math.min(mo, o);
+      }
+      minItem[c][i] = mi == Long.MAX_VALUE ? 0 : mi;
+      minOpen[c][i] = mo == Long.MAX_VALUE ? 0 : mo;
+    }
+  }
+
+  /** Works out, once, what the exact search's bounds read. */
+  private void prepareExact() {
+    if (exactReady) {
+      return;
+    }
+    exactReady = true;
+    for (int c = 0; c < comps; c++) {
+      prepareBounds(c);
+      for (int r = order.length - 1; r >= 0; r--) {
+        suffixMinItem[c][r] = suffixMinItem[c][r + 1] + minItem[c][order[r]];
+      }
     }
   }
 
@@ -520,6 +548,7 @@ final class Search {
    * when the budget ran out first.
    */
   Result exact(Result incumbent, long budget) {
+    prepareExact();
     this.budget = budget;
     this.steps = 0;
     this.aborted = false;
@@ -1166,14 +1195,7 @@ final class Search {
    * them that it does not skip.
    */
   private boolean takesAll(int j) {
-    if (keysShared) {
-      return false;
-    }
-    long units = 0;
-    for (int x = nodeItemStart[j]; x < nodeItemStart[j + 1]; x++) {
-      units += p.itemUnits[nodeItemList[x]];
-    }
-    return units <= p.unitsLeft[j];
+    return takesAllAt[j];
   }
 
   private long mergedPrimary(int[] plan, int a, int b, int at) {
@@ -1401,6 +1423,7 @@ final class Search {
     if (!servesAny || order.length == 0) {
       return 0;
     }
+    prepareBounds(c);
     if (servesAll) {
       long sum = 0;
       long most = 0;

@@ -70,6 +70,7 @@ final class Workspace {
   final LongTable minItem = new LongTable();
   final LongTable minOpen = new LongTable();
   final LongTable suffixMinItem = new LongTable();
+  final Booleans boundsReady = new Booleans();
   final Longs localUsed = new Longs();
   final Longs scratchWeight = new Longs();
   final Longs scratchUnits = new Longs();
@@ -85,6 +86,8 @@ final class Workspace {
   final Ints nodeItemStart = new Ints();
   final Ints nodeItemList = new Ints();
   final Ints keyUses = new Ints();
+  final Longs candidateUnits = new Longs();
+  final Booleans takesAllAt = new Booleans();
   final LongTable used = new LongTable();
   final LongTable scratchUsed = new LongTable();
   final Longs candCost = new Longs();
