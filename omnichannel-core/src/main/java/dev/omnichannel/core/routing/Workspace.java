@@ -24,7 +24,17 @@ import org.jspecify.annotations.Nullable;
 final class Workspace {
   private static final ThreadLocal<Workspace> PER_THREAD = ThreadLocal.withInitial(Workspace::new);
 
+  /**
+   * Array entries a thread keeps between calls at most: a workspace that has allocated more (a very
+   * large network or order) is left to the collector when the call ends, so that a pool of threads
+   * does not hold the arrays of its largest order for good.
+   */
+  static final long RETAINED_ENTRIES = 1 << 18;
+
   private boolean inUse;
+
+  /** Array entries allocated so far, counting each array when it is created. */
+  private long allocated;
 
   // Problem: per network node.
   final Ints exclusions = new Ints();
@@ -120,15 +130,20 @@ final class Workspace {
   /** Hands the workspace back for the next route call on this thread. */
   void release() {
     inUse = false;
+    if (allocated > RETAINED_ENTRIES && PER_THREAD.get() == this) {
+      PER_THREAD.remove();
+    }
   }
 
-  /** Returns a capacity of at least {@code n}, with room to grow. */
-  private static int grown(int n) {
-    return Math.max(n, 8 + n + (n >> 1));
+  /** Returns a capacity of at least {@code n}, with room to grow, and counts it as allocated. */
+  private int grown(int n) {
+    int capacity = Math.max(n, 8 + n + (n >> 1));
+    allocated += capacity;
+    return capacity;
   }
 
   /** A reusable array of ints. */
-  static final class Ints {
+  final class Ints {
     private int[] a = new int[0];
 
     /** Returns an array of at least {@code n} entries, the first {@code n} of them 0. */
@@ -155,7 +170,7 @@ final class Workspace {
   }
 
   /** A reusable array of longs. */
-  static final class Longs {
+  final class Longs {
     private long[] a = new long[0];
 
     /** Returns an array of at least {@code n} entries, the first {@code n} of them 0. */
@@ -178,7 +193,7 @@ final class Workspace {
   }
 
   /** A reusable array of doubles. */
-  static final class Doubles {
+  final class Doubles {
     private double[] a = new double[0];
 
     /** Returns an array of at least {@code n} entries, the first {@code n} of them {@code v}. */
@@ -192,7 +207,7 @@ final class Workspace {
   }
 
   /** A reusable array of booleans. */
-  static final class Booleans {
+  final class Booleans {
     private boolean[] a = new boolean[0];
 
     /** Returns an array of at least {@code n} entries, the first {@code n} of them false. */
@@ -207,7 +222,7 @@ final class Workspace {
   }
 
   /** A reusable array of references. */
-  static final class Refs<T> {
+  final class Refs<T> {
     private final IntFunction<T[]> make;
     private T[] a;
 
@@ -238,7 +253,7 @@ final class Workspace {
   }
 
   /** A reusable table of longs. */
-  static final class LongTable {
+  final class LongTable {
     private long[][] rows = new long[0][];
 
     /**
@@ -262,7 +277,7 @@ final class Workspace {
   }
 
   /** Reusable tables of longs, one after another. */
-  static final class LongTables {
+  final class LongTables {
     private LongTable[] tables = new LongTable[0];
 
     /** Returns table {@code t}, creating it when needed. */
@@ -279,7 +294,7 @@ final class Workspace {
   }
 
   /** A reusable table of ints. */
-  static final class IntTable {
+  final class IntTable {
     private int[][] rows = new int[0][];
 
     /**

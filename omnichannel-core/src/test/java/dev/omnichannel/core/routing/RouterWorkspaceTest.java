@@ -112,6 +112,29 @@ class RouterWorkspaceTest {
   }
 
   @Test
+  void aThreadKeepsItsWorkspaceButNotOneGrownPastTheLimit() {
+    Workspace small = Workspace.acquire();
+    small.openCost.zeroed(8, 50);
+    small.release();
+    Workspace again = Workspace.acquire();
+    again.release();
+    assertThat(again).isSameAs(small);
+
+    Workspace nested = Workspace.acquire();
+    Workspace inner = Workspace.acquire();
+    inner.release();
+    nested.release();
+    assertThat(inner).isNotSameAs(nested);
+
+    Workspace large = Workspace.acquire();
+    large.openCost.zeroed(1000, 1000);
+    large.release();
+    Workspace next = Workspace.acquire();
+    next.release();
+    assertThat(next).isNotSameAs(large);
+  }
+
+  @Test
   void aCriterionThatRoutesAnotherOrderLeavesThePlanItScoresAlone() {
     NodeProfile ham = node("HAM", HAMBURG_POINT, "DE").build();
     NodeProfile muc = node("MUC", MUNICH_POINT, "DE").build();
