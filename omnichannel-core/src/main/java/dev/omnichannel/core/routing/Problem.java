@@ -22,7 +22,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,8 +72,10 @@ final class Problem {
   final long[] pickUnit;
   final long[] unitsLeft;
 
-  // Stock keys (component SKUs) and what each candidate may give of them (rows may be longer than
-  // k; entries past k mean nothing).
+  // Stock keys (component SKUs) and what each candidate may give of them. The per-node and
+  // per-candidate arrays and tables come from a Workspace and may be longer than n, k or keyCount:
+  // entries past those mean nothing.
+  final int keyCount;
   final long[][] avail;
 
   // Items: a line, or a kit kept together.
@@ -106,7 +107,12 @@ final class Problem {
   final long minSplitValue;
 
   @SuppressWarnings("unchecked")
-  Problem(RoutingRequest request, FulfillmentNetwork network, RoutingNodes nodes, Instant now) {
+  Problem(
+      RoutingRequest request,
+      FulfillmentNetwork network,
+      RoutingNodes nodes,
+      Instant now,
+      Workspace ws) {
     this.request = request;
     this.profile = request.profile();
     this.network = network;
@@ -126,11 +132,9 @@ final class Problem {
     all = nodes.sorted;
     ShipDates shipDates = nodes.shipDates;
     int n = all.length;
-    exclusions = new int[n];
-    allDistance = new double[n];
-    allScore = new OptionalDouble[n];
-    Arrays.fill(allDistance, Double.NaN);
-    Arrays.fill(allScore, OptionalDouble.empty());
+    exclusions = ws.exclusions.zeroed(n);
+    allDistance = ws.allDistance.filled(n, Double.NaN);
+    allScore = ws.allScore.filled(n, OptionalDouble.empty());
     Set<Capability> needed = EnumSet.noneOf(Capability.class);
     needed.addAll(profile.requiredCapabilities());
     if (level == ServiceLevel.PICKUP) {
@@ -142,9 +146,9 @@ final class Problem {
     if (destination.isPresent()) {
       nodes.distancesKm(destination.get(), allDistance);
     }
-    int[] pre = new int[n];
-    ShippingCostModel.Lane[] lanes = new ShippingCostModel.Lane[n];
-    LocalDate[] dates = new LocalDate[n];
+    int[] pre = ws.pre.sized(n);
+    ShippingCostModel.Lane[] lanes = ws.lanes.filled(n, null);
+    LocalDate[] dates = ws.dates.filled(n, null);
     int count = 0;
     boolean anyServes = false;
     boolean anyExcluded = !profile.excludedNodes().isEmpty();
@@ -205,9 +209,8 @@ final class Problem {
     }
     // Pre-candidates: past the static checks, by network index. Those holding nothing an item
     // needs are dropped below, so that the search only ever sees nodes that can ship something.
-    long[] preUnits = new long[count];
-    int[] allToPre = new int[n];
-    Arrays.fill(allToPre, -1);
+    long[] preUnits = ws.preUnits.sized(count);
+    int[] allToPre = ws.allToPre.filled(n, -1);
     for (int jp = 0; jp < count; jp++) {
       preUnits[jp] = all[pre[jp]].capacityLeftUnits();
       allToPre[pre[jp]] = jp;
@@ -224,8 +227,10 @@ final class Problem {
     }
 
     // Stock keys: each line's SKU, or its components for a bundle.
-    Map<Sku, Integer> keyIndex = new LinkedHashMap<>();
+    // An order has a few keys, so they are found by a linear scan, in the order first met.
     int lineCount = lines.size();
+    Sku[] keys = ws.keys.filled(lineCount, null);
+    int keyCount = 0;
     int[][] lineKeys = new int[lineCount][];
     long[][] lineQty = new long[lineCount][];
     boolean[] unknown = new boolean[lineCount];
@@ -243,28 +248,44 @@ final class Problem {
         int m = parts.get().size();
         lineKeys[li] = new int[m];
         lineQty[li] = new long[m];
+        if (keys.length < keyCount + m) {
+          keys = ws.keys.grow(keyCount + m);
+        }
         int p = 0;
         for (Map.Entry<Sku, Integer> e : parts.get().entrySet()) {
-          lineKeys[li][p] = keyIndex.computeIfAbsent(e.getKey(), x -> keyIndex.size());
+          int key = keyOf(keys, keyCount, e.getKey());
+          if (key == keyCount) {
+            keys[keyCount++] = e.getKey();
+          }
+          lineKeys[li][p] = key;
           lineQty[li][p] = Math.multiplyExact(line.quantity(), (long) e.getValue());
           p++;
         }
       } else {
-        lineKeys[li] = new int[] {keyIndex.computeIfAbsent(sku, x -> keyIndex.size())};
+        if (keys.length < keyCount + 1) {
+          keys = ws.keys.grow(keyCount + 1);
+        }
+        int key = keyOf(keys, keyCount, sku);
+        if (key == keyCount) {
+          keys[keyCount++] = sku;
+        }
+        lineKeys[li] = new int[] {key};
         lineQty[li] = new long[] {line.quantity()};
       }
     }
-    long[][] preAvail = longs(keyIndex.size(), count);
-    // Per stock key, the pre-candidates holding any of it, ascending.
-    int[][] stocked = new int[keyIndex.size()][];
-    int[] holders = new int[count];
+    this.keyCount = keyCount;
+    long[][] preAvail = ws.avail.zeroed(keyCount, count);
+    // Per stock key, the pre-candidates holding any of it, ascending: stockedCount[key] of them.
+    int[][] stocked = ws.stocked.sized(keyCount, count);
+    int[] stockedCount = ws.stockedCount.sized(keyCount);
     int[] snapshotToAll = nodes.snapshotNodeIndex(snapshot);
-    int[] heldAt = new int[snapshotToAll.length];
-    long[] heldUnits = new long[snapshotToAll.length];
-    for (Map.Entry<Sku, Integer> e : keyIndex.entrySet()) {
-      long[] row = preAvail[e.getValue()];
+    int[] heldAt = ws.heldAt.sized(snapshotToAll.length);
+    long[] heldUnits = ws.heldUnits.sized(snapshotToAll.length);
+    for (int key = 0; key < keyCount; key++) {
+      long[] row = preAvail[key];
+      int[] holders = stocked[key];
       int h = 0;
-      int entries = snapshot.availableByNode(e.getKey(), order.channel(), heldAt, heldUnits);
+      int entries = snapshot.availableByNode(keys[key], order.channel(), heldAt, heldUnits);
       for (int x = 0; x < entries; x++) {
         int at = snapshotToAll[heldAt[x]];
         if (at >= 0 && allToPre[at] >= 0 && heldUnits[x] > 0) {
@@ -272,9 +293,8 @@ final class Problem {
           holders[h++] = allToPre[at];
         }
       }
-      int[] sorted = Arrays.copyOf(holders, h);
-      Arrays.sort(sorted);
-      stocked[e.getValue()] = sorted;
+      Arrays.sort(holders, 0, h);
+      stockedCount[key] = h;
     }
 
     // Items: kits kept together, then single lines, in the order of their first line.
@@ -320,7 +340,7 @@ final class Problem {
     itemDemandQty = new long[itemCount][];
     itemCand = new int[itemCount][];
     noCandReason = new UnfulfillableReason[itemCount];
-    boolean[] holdsAny = new boolean[count];
+    boolean[] holdsAny = ws.holdsAny.cleared(count);
     for (int i = 0; i < itemCount; i++) {
       int[] g = itemLines[i];
       itemLineCount[i] = g.length;
@@ -342,10 +362,13 @@ final class Problem {
         continue;
       }
       // A node that can ship the item holds some of its first component: look only there.
-      int[] first = itemDemandKey[i].length == 0 ? NO_INTS : stocked[itemDemandKey[i][0]];
-      int[] cand = new int[first.length];
+      int firstKey = itemDemandKey[i].length == 0 ? -1 : itemDemandKey[i][0];
+      int[] first = firstKey < 0 ? NO_INTS : stocked[firstKey];
+      int held = firstKey < 0 ? 0 : stockedCount[firstKey];
+      int[] cand = new int[held];
       int c = 0;
-      for (int j : first) {
+      for (int x = 0; x < held; x++) {
+        int j = first[x];
         if (fitsAlone(i, j, preUnits, preAvail)) {
           cand[c++] = j;
           holdsAny[j] = true;
@@ -357,7 +380,7 @@ final class Problem {
     }
 
     // Candidates: the pre-candidates that hold something, in network order.
-    int[] preToK = new int[count];
+    int[] preToK = ws.preToK.sized(count);
     int kept = 0;
     for (int jp = 0; jp < count; jp++) {
       if (holdsAny[jp]) {
@@ -368,15 +391,14 @@ final class Problem {
       }
     }
     k = kept;
-    toAll = new int[k];
-    lane = new ShippingCostModel.Lane[k];
-    shipDate = new LocalDate[k];
-    excluded = new boolean[k];
-    pickOrder = new long[k];
-    pickUnit = new long[k];
-    unitsLeft = new long[k];
-    allToK = new int[n];
-    Arrays.fill(allToK, -1);
+    toAll = ws.toAll.sized(k);
+    lane = ws.lane.filled(k, null);
+    shipDate = ws.shipDate.filled(k, null);
+    excluded = ws.excluded.cleared(k);
+    pickOrder = ws.pickOrder.sized(k);
+    pickUnit = ws.pickUnit.sized(k);
+    unitsLeft = ws.unitsLeft.sized(k);
+    allToK = ws.allToK.filled(n, -1);
     for (int jp = 0; jp < count; jp++) {
       int j = preToK[jp];
       if (j < 0) {
@@ -393,7 +415,8 @@ final class Problem {
     }
     // Candidate indices never exceed pre-candidate ones (preToK keeps the order and only drops),
     // so each row is compacted in place; entries past k are left over and never read.
-    for (long[] row : preAvail) {
+    for (int key = 0; key < keyCount; key++) {
+      long[] row = preAvail[key];
       for (int jp = 0; jp < count; jp++) {
         if (preToK[jp] >= 0) {
           row[preToK[jp]] = row[jp];
@@ -427,7 +450,7 @@ final class Problem {
     comps = kinds.size();
     ImmutableList.Builder<String> names = ImmutableList.builderWithExpectedSize(comps + 1);
     names.add("UNSERVED_LINES");
-    shipPen = longs(comps, k);
+    shipPen = ws.shipPen.zeroed(comps, k);
     itemPen = new long[comps][][];
     // Components without a per-item penalty share one table of zeros whose rows are one array;
     // nothing writes to it.
@@ -435,16 +458,16 @@ final class Problem {
     for (int c = 0; c < comps; c++) {
       Object kind = kinds.get(c);
       if ("COST".equals(kind) || kind == RoutingRule.HIGHEST_STOCK) {
-        itemPen[c] = longs(itemCount, k);
+        itemPen[c] = ws.itemPen.table(c).zeroed(itemCount, k);
       } else {
         if (zeros == null) {
           zeros = new long[itemCount][];
-          Arrays.fill(zeros, new long[k]);
+          Arrays.fill(zeros, ws.zeros.zeroed(k));
         }
         itemPen[c] = zeros;
       }
     }
-    openCost = longs(itemCount, k);
+    openCost = ws.openCost.zeroed(itemCount, k);
     int costIndex = -1;
     Map<NodeId, Integer> rank =
         profile.rankedNodes().isEmpty() ? ImmutableMap.of() : new HashMap<>();
@@ -490,28 +513,6 @@ final class Problem {
     }
   }
 
-  /**
-   * Returns a new {@code rows} by {@code cols} table of zeros. Allocating row by row keeps the
-   * allocation on the compiled fast path; {@code new long[rows][cols]} with sizes unknown to the
-   * compiler goes through the runtime.
-   */
-  static long[][] longs(int rows, int cols) {
-    long[][] table = new long[rows][];
-    for (int r = 0; r < rows; r++) {
-      table[r] = new long[cols];
-    }
-    return table;
-  }
-
-  /** Returns a new {@code rows} by {@code cols} table of {@code false}; see {@link #longs}. */
-  static boolean[][] booleans(int rows, int cols) {
-    boolean[][] table = new boolean[rows][];
-    for (int r = 0; r < rows; r++) {
-      table[r] = new boolean[cols];
-    }
-    return table;
-  }
-
   /** Returns the reasons node {@code a} (network index) was excluded for. */
   ImmutableSet<ExclusionReason> exclusionsOf(int a) {
     return EXCLUSION_SETS.get(exclusions[a]);
@@ -539,6 +540,16 @@ final class Problem {
 
   private String destinationCountry() {
     return order.shipTo().countryCode();
+  }
+
+  /** Returns the index of {@code sku} among the first {@code count} keys, or {@code count}. */
+  private static int keyOf(Sku[] keys, int count, Sku sku) {
+    for (int x = 0; x < count; x++) {
+      if (keys[x].equals(sku)) {
+        return x;
+      }
+    }
+    return count;
   }
 
   /** Returns whether pre-candidate {@code j} can ship item {@code i} on its own. */

@@ -76,8 +76,17 @@ public final class Router {
    */
   public FulfillmentPlan route(RoutingRequest request) {
     checkNotNull(request, "request");
-    Problem p = new Problem(request, network, nodes, clock.instant());
-    Search search = new Search(p);
+    Workspace ws = Workspace.acquire();
+    try {
+      return route(request, ws);
+    } finally {
+      ws.release();
+    }
+  }
+
+  private FulfillmentPlan route(RoutingRequest request, Workspace ws) {
+    Problem p = new Problem(request, network, nodes, clock.instant(), ws);
+    Search search = new Search(p, ws);
     List<String> notes = new ArrayList<>();
     Search.Result result;
     SearchMethod method;
@@ -123,8 +132,18 @@ public final class Router {
   public Optional<FulfillmentPlan> routeByEnumeration(RoutingRequest request, long maxAssignments) {
     checkNotNull(request, "request");
     checkArgument(maxAssignments >= 1, "maxAssignments must be at least 1: %s", maxAssignments);
-    Problem p = new Problem(request, network, nodes, clock.instant());
-    Search search = new Search(p);
+    Workspace ws = Workspace.acquire();
+    try {
+      return routeByEnumeration(request, maxAssignments, ws);
+    } finally {
+      ws.release();
+    }
+  }
+
+  private Optional<FulfillmentPlan> routeByEnumeration(
+      RoutingRequest request, long maxAssignments, Workspace ws) {
+    Problem p = new Problem(request, network, nodes, clock.instant(), ws);
+    Search search = new Search(p, ws);
     if (p.shipComplete && p.servableItems() < p.itemCount) {
       return Optional.of(
           PlanAssembler.assemble(

@@ -84,13 +84,14 @@ final class RoutingNodes {
   /**
    * Writes into {@code out[a]} the distance from node {@code a} to {@code to}, equal bit for bit to
    * {@code sorted[a].location().distanceKm(to)}: the same haversine formula, with the cosines of
-   * the latitudes worked out once instead of on every call.
+   * the latitudes worked out once instead of on every call. {@code out} may be longer than the
+   * network; entries past it are left alone.
    */
   void distancesKm(GeoPoint to, double[] out) {
     double lat2 = Math.toRadians(to.latitude());
     double cosLat2 = Math.cos(lat2);
     double lon2 = to.longitude();
-    for (int a = 0; a < out.length; a++) {
+    for (int a = 0; a < sorted.length; a++) {
       double dLat = lat2 - latitudeRadians[a];
       double dLon = Math.toRadians(lon2 - longitude[a]);
       double sinLat = Math.sin(dLat / 2);

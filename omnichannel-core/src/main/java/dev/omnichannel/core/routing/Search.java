@@ -38,6 +38,8 @@ final class Search {
   private final long[][] minItem;
   private final long[][] minOpen;
   private final long[][] suffixMinItem;
+  private final boolean[] boundsReady;
+  private boolean exactReady;
   private final int[][] sortedCand;
   private final long[] scratchForced;
   private final long[][] scratchUsed;
@@ -51,8 +53,12 @@ final class Search {
   /** Whether two items draw on one stock key (kits, or bundles sharing a component). */
   private final boolean keysShared;
 
+  /** Per node, whether it can ship all the items it is a candidate of together; see takesAll. */
+  private final boolean[] takesAllAt;
+
   private final long[] scratchMask;
-  private final boolean[][] can;
+  private final int words;
+  private final Workspace ws;
   private final long[] localUsed;
   private final long[] scratchWeight;
   private final long[] scratchUnits;
@@ -65,6 +71,10 @@ final class Search {
   private final long[] planWeight;
   private final long[] planUnits;
   private final long[] planLane;
+
+  /** The nodes the incumbent ships from, ascending: planOpened of them. */
+  private final int[] planNodes;
+
   private int planOpened;
   private int planUnserved;
 
@@ -82,18 +92,19 @@ final class Search {
   private long @Nullable [] best;
   private int @Nullable [] bestAssign;
 
-  Search(Problem p) {
+  Search(Problem p, Workspace ws) {
     this.p = p;
+    this.ws = ws;
     this.comps = p.comps;
     int k = p.k;
     int items = p.itemCount;
     assign = new int[items];
     Arrays.fill(assign, -1);
-    nodeUnits = new long[k];
-    nodeWeight = new long[k];
-    nodeValue = new long[k];
-    nodeLane = new long[k];
-    nodeItems = new int[k];
+    nodeUnits = ws.nodeUnits.zeroed(k);
+    nodeWeight = ws.nodeWeight.zeroed(k);
+    nodeValue = ws.nodeValue.zeroed(k);
+    nodeLane = ws.nodeLane.zeroed(k);
+    nodeItems = ws.nodeItems.zeroed(k);
     partial = new long[comps];
     scratchForced = new long[comps];
 
@@ -128,48 +139,27 @@ final class Search {
       }
       order[y + 1] = v;
     }
-    minItem = Problem.longs(comps, items);
-    minOpen = Problem.longs(comps, items);
-    for (int c = 0; c < comps; c++) {
-      long[] ship = p.shipPen[c];
-      for (int i = 0; i < items; i++) {
-        int[] cand = p.itemCand[i];
-        long[] pen = p.itemPen[c][i];
-        long[] opening = c == p.costComp ? p.openCost[i] : null;
-        long mi = Long.MAX_VALUE;
-        long mo = Long.MAX_VALUE;
-        for (int j : cand) {
-          mi = Math.min(mi, pen[j]);
-          long o = opening == null ? ship[j] : ship[j] + opening[j];
-          mo = Math.min(mo, o);
-        }
-        minItem[c][i] = mi == Long.MAX_VALUE ? 0 : mi;
-        minOpen[c][i] = mo == Long.MAX_VALUE ? 0 : mo;
-      }
-    }
-    suffixMinItem = Problem.longs(comps, servable + 1);
-    for (int c = 0; c < comps; c++) {
-      for (int r = servable - 1; r >= 0; r--) {
-        suffixMinItem[c][r] = suffixMinItem[c][r + 1] + minItem[c][order[r]];
-      }
-    }
-    localUsed = new long[p.avail.length];
-    scratchWeight = new long[k];
-    scratchUnits = new long[k];
-    scratchValue = new long[k];
-    scratchItems = new int[k];
-    aloneCache = new int[k][];
-    planWeight = new long[k];
-    planUnits = new long[k];
-    planLane = new long[k];
-    can = Problem.booleans(items, k);
-    int words = (k + 63) >>> 6;
-    candBits = Problem.longs(items, words);
-    scratchMask = new long[words];
-    nodeItemStart = new int[k + 1];
+    // Worked out when first needed: the heuristic alone reads only the cost component's.
+    minItem = ws.minItem.zeroed(comps, items);
+    minOpen = ws.minOpen.zeroed(comps, items);
+    boundsReady = ws.boundsReady.cleared(comps);
+    suffixMinItem = ws.suffixMinItem.zeroed(comps, servable + 1);
+    localUsed = ws.localUsed.zeroed(p.keyCount);
+    scratchWeight = ws.scratchWeight.zeroed(k);
+    scratchUnits = ws.scratchUnits.zeroed(k);
+    scratchValue = ws.scratchValue.zeroed(k);
+    scratchItems = ws.scratchItems.zeroed(k);
+    aloneCache = ws.aloneCache.filled(k, null);
+    planWeight = ws.planWeight.zeroed(k);
+    planUnits = ws.planUnits.zeroed(k);
+    planLane = ws.planLane.zeroed(k);
+    planNodes = ws.planNodes.sized(k);
+    words = (k + 63) >>> 6;
+    candBits = ws.candBits.zeroed(items, words);
+    scratchMask = ws.scratchMask.zeroed(words);
+    nodeItemStart = ws.nodeItemStart.zeroed(k + 1);
     for (int i = 0; i < items; i++) {
       for (int j : p.itemCand[i]) {
-        can[i][j] = true;
         candBits[i][j >>> 6] |= 1L << j;
         nodeItemStart[j + 1]++;
       }
@@ -177,28 +167,34 @@ final class Search {
     for (int j = 0; j < k; j++) {
       nodeItemStart[j + 1] += nodeItemStart[j];
     }
-    nodeItemList = new int[nodeItemStart[k]];
+    nodeItemList = ws.nodeItemList.sized(nodeItemStart[k]);
     int[] fill = scratchItems;
     boolean sharing = false;
-    int[] keyUses = new int[p.avail.length];
+    int[] keyUses = ws.keyUses.zeroed(p.keyCount);
+    long[] candidateUnits = ws.candidateUnits.zeroed(k);
     for (int i = 0; i < items; i++) {
       for (int j : p.itemCand[i]) {
         nodeItemList[nodeItemStart[j] + fill[j]++] = i;
+        candidateUnits[j] += p.itemUnits[i];
       }
       for (int key : p.itemDemandKey[i]) {
         sharing |= keyUses[key]++ > 0;
       }
     }
-    Arrays.fill(fill, 0);
+    Arrays.fill(fill, 0, k, 0);
     keysShared = sharing;
+    takesAllAt = ws.takesAllAt.cleared(k);
+    for (int j = 0; j < k; j++) {
+      takesAllAt[j] = !sharing && candidateUnits[j] <= p.unitsLeft[j];
+    }
     incremental = !sharing && p.minSplitValue < 0 && p.costComp >= 0;
     // Stock used per key and node is only tracked when items share keys.
-    used = sharing ? Problem.longs(p.avail.length, k) : new long[0][];
-    scratchUsed = sharing ? Problem.longs(p.avail.length, k) : new long[0][];
+    used = sharing ? ws.used.zeroed(p.keyCount, k) : new long[0][];
+    scratchUsed = sharing ? ws.scratchUsed.zeroed(p.keyCount, k) : new long[0][];
     sortedCand = new int[items][];
     for (int i = 0; i < items; i++) {
       int[] cand = p.itemCand[i].clone();
-      long[] cost = new long[cand.length];
+      long[] cost = ws.candCost.sized(cand.length);
       for (int x = 0; x < cand.length; x++) {
         cost[x] = primaryOpening(i, cand[x]);
       }
@@ -219,11 +215,53 @@ final class Search {
     }
   }
 
+  /** Works out, once, the least penalty and opening of every item in component {@code c}. */
+  private void prepareBounds(int c) {
+    if (boundsReady[c]) {
+      return;
+    }
+    boundsReady[c] = true;
+    long[] ship = p.shipPen[c];
+    for (int i = 0; i < p.itemCount; i++) {
+      int[] cand = p.itemCand[i];
+      long[] pen = p.itemPen[c][i];
+      long[] opening = c == p.costComp ? p.openCost[i] : null;
+      long mi = Long.MAX_VALUE;
+      long mo = Long.MAX_VALUE;
+      for (int j : cand) {
+        mi = Math.min(mi, pen[j]);
+        long o = opening == null ? ship[j] : ship[j] + opening[j];
+        mo = Math.min(mo, o);
+      }
+      minItem[c][i] = mi == Long.MAX_VALUE ? 0 : mi;
+      minOpen[c][i] = mo == Long.MAX_VALUE ? 0 : mo;
+    }
+  }
+
+  /** Works out, once, what the exact search's bounds read. */
+  private void prepareExact() {
+    if (exactReady) {
+      return;
+    }
+    exactReady = true;
+    for (int c = 0; c < comps; c++) {
+      prepareBounds(c);
+      for (int r = order.length - 1; r >= 0; r--) {
+        suffixMinItem[c][r] = suffixMinItem[c][r + 1] + minItem[c][order[r]];
+      }
+    }
+  }
+
   private long primaryOpening(int i, int j) {
     if (comps == 0) {
       return 0;
     }
     return p.shipPen[0][j] + p.itemPen[0][i][j] + (p.costComp == 0 ? p.openCost[i][j] : 0);
+  }
+
+  /** Returns whether node {@code j} is a candidate of item {@code i}. */
+  private boolean isCandidate(int i, int j) {
+    return (candBits[i][j >>> 6] & (1L << j)) != 0;
   }
 
   // ---- state ----
@@ -408,7 +446,7 @@ final class Search {
         unserved += p.itemCand[i].length > 0 ? p.itemLineCount[i] : 0;
         continue;
       }
-      if (!can[i][j]) {
+      if (!isCandidate(i, j)) {
         ok = false;
         break;
       }
@@ -423,7 +461,7 @@ final class Search {
         break;
       }
       if (!keysShared) {
-        // A candidate's stock is its own (can[i][j] said it fits).
+        // A candidate's stock is its own (isCandidate said it fits).
         continue;
       }
       // What the items so far take of each key at j; quantities are positive, so a total past
@@ -510,6 +548,7 @@ final class Search {
    * when the budget ran out first.
    */
   Result exact(Result incumbent, long budget) {
+    prepareExact();
     this.budget = budget;
     this.steps = 0;
     this.aborted = false;
@@ -669,10 +708,11 @@ final class Search {
     }
     long evaluations = 2;
     int[] trial = plan.clone();
+    int[] rebuilt = new int[plan.length];
     // Trial keys are written here; an accepted one swaps places with the incumbent key.
     long[] k2 = new long[comps + 1];
-    int[] uses = new int[p.k];
-    int[] targets = new int[p.k];
+    int[] uses = ws.uses.zeroed(p.k);
+    int[] targets = ws.targets.sized(p.k);
     tally(plan, uses);
     for (int pass = 0; pass < 4; pass++) {
       boolean improved = false;
@@ -778,17 +818,21 @@ final class Search {
         if (uses[from] == 0) {
           continue;
         }
-        int[] rebuilt = reinsert(plan, from, uses);
-        if (Arrays.equals(rebuilt, plan)) {
+        boolean feasible;
+        if (incremental) {
+          feasible = reinsertKey(plan, from, uses, key, rebuilt, k2);
+        } else if (reinsert(plan, from, rebuilt)) {
+          feasible = evaluate(rebuilt, k2);
+        } else {
+          // What the plan keeps elsewhere did not fit: the plan stays as it is.
           continue;
         }
-        boolean feasible = evaluate(rebuilt, k2);
         evaluations++;
         if (feasible && compare(k2, key) < 0) {
           long[] swap = key;
           key = k2;
           k2 = swap;
-          plan = rebuilt;
+          System.arraycopy(rebuilt, 0, plan, 0, plan.length);
           tally(plan, uses);
           improved = true;
         }
@@ -805,7 +849,7 @@ final class Search {
    * evaluated incrementally, what the incumbent ships from each node.
    */
   private void tally(int[] plan, int[] uses) {
-    Arrays.fill(uses, 0);
+    Arrays.fill(uses, 0, p.k, 0);
     if (!incremental) {
       for (int j : plan) {
         if (j >= 0) {
@@ -814,8 +858,8 @@ final class Search {
       }
       return;
     }
-    Arrays.fill(planWeight, 0);
-    Arrays.fill(planUnits, 0);
+    Arrays.fill(planWeight, 0, p.k, 0);
+    Arrays.fill(planUnits, 0, p.k, 0);
     int opened = 0;
     int unserved = 0;
     for (int i = 0; i < plan.length; i++) {
@@ -834,6 +878,12 @@ final class Search {
       // The incumbent was evaluated, so its lane costs are known not to be negative.
       planLane[j] = uses[j] > 0 ? p.laneCost(j, planWeight[j]) : 0;
     }
+    int x = 0;
+    for (int j = 0; j < p.k; j++) {
+      if (uses[j] > 0) {
+        planNodes[x++] = j;
+      }
+    }
     planOpened = opened;
     planUnserved = unserved;
   }
@@ -847,7 +897,7 @@ final class Search {
    */
   private boolean movedKey(int[] plan, int[] uses, int i, int to, long[] current, long[] out) {
     int from = plan[i];
-    if (!can[i][to] || planUnits[to] + p.itemUnits[i] > p.unitsLeft[to]) {
+    if (!isCandidate(i, to) || planUnits[to] + p.itemUnits[i] > p.unitsLeft[to]) {
       return false;
     }
     boolean closes = from >= 0 && uses[from] == 1;
@@ -907,7 +957,7 @@ final class Search {
       return false;
     }
     for (int i = 0; i < plan.length; i++) {
-      if ((plan[i] == a || plan[i] == b) && plan[i] >= 0 && !can[i][to]) {
+      if ((plan[i] == a || plan[i] == b) && plan[i] >= 0 && !isCandidate(i, to)) {
         return false;
       }
     }
@@ -980,17 +1030,17 @@ final class Search {
    */
   private int holders(int[] plan, int a, int b, int[] out) {
     long[] mask = scratchMask;
-    Arrays.fill(mask, -1L);
+    Arrays.fill(mask, 0, words, -1L);
     for (int i = 0; i < p.itemCount; i++) {
       if (plan[i] == a || plan[i] == b) {
         long[] bits = candBits[i];
-        for (int w = 0; w < mask.length; w++) {
+        for (int w = 0; w < words; w++) {
           mask[w] &= bits[w];
         }
       }
     }
     int n = 0;
-    for (int w = 0; w < mask.length; w++) {
+    for (int w = 0; w < words; w++) {
       long m = mask[w];
       while (m != 0) {
         out[n++] = (w << 6) + Long.numberOfTrailingZeros(m);
@@ -1038,11 +1088,11 @@ final class Search {
     int k = p.k;
     // Per node: its unplaced candidate items' count and, for nodes that take them all, their
     // lines, weight and summed item penalty of the first component.
-    int[] open = new int[k];
-    int[] lines = new int[k];
-    long[] weight = new long[k];
-    long[] pen = new long[k];
-    boolean[] all = new boolean[k];
+    int[] open = ws.coverOpen.sized(k);
+    int[] lines = ws.coverLines.zeroed(k);
+    long[] weight = ws.coverWeight.zeroed(k);
+    long[] pen = ws.coverPen.zeroed(k);
+    boolean[] all = ws.coverAll.cleared(k);
     for (int j = 0; j < k; j++) {
       all[j] = takesAll(j);
       open[j] = nodeItemStart[j + 1] - nodeItemStart[j];
@@ -1060,7 +1110,7 @@ final class Search {
     int shipments = 0;
     boolean[] taken = new boolean[p.itemCount];
     boolean[] bestTaken = new boolean[p.itemCount];
-    boolean[] isOpen = new boolean[k];
+    boolean[] isOpen = ws.coverIsOpen.cleared(k);
     while (remaining > 0 && shipments < p.maxShipments) {
       int bestNode = -1;
       int bestLines = 0;
@@ -1145,14 +1195,7 @@ final class Search {
    * them that it does not skip.
    */
   private boolean takesAll(int j) {
-    if (keysShared) {
-      return false;
-    }
-    long units = 0;
-    for (int x = nodeItemStart[j]; x < nodeItemStart[j + 1]; x++) {
-      units += p.itemUnits[nodeItemList[x]];
-    }
-    return units <= p.unitsLeft[j];
+    return takesAllAt[j];
   }
 
   private long mergedPrimary(int[] plan, int a, int b, int at) {
@@ -1171,37 +1214,17 @@ final class Search {
   }
 
   /**
-   * Returns {@code plan} (the incumbent, its items counted by node in {@code uses}) with the items
-   * of {@code from} inserted again, never at {@code from}.
+   * Writes into {@code out} {@code plan} (the incumbent) with the items of {@code from} inserted
+   * again, never at {@code from}, and returns true, or returns false when what the plan keeps
+   * elsewhere does not fit the state (then {@code out} means nothing).
    */
-  private int[] reinsert(int[] plan, int from, int[] uses) {
-    int[] out = plan.clone();
-    if (incremental) {
-      // The incumbent is feasible, so what it keeps elsewhere fits: load it node by node instead
-      // of item by item. Only what cheapestPlace and add read is set; resetState clears it all.
-      for (int j = 0; j < p.k; j++) {
-        if (j != from && uses[j] > 0) {
-          nodeItems[j] = uses[j];
-          nodeUnits[j] = planUnits[j];
-          nodeWeight[j] = planWeight[j];
-          nodeLane[j] = planLane[j];
-          open++;
-        }
-      }
-      for (int i = 0; i < p.itemCount; i++) {
-        if (plan[i] == from) {
-          out[i] = -1;
-        }
-      }
-      reinsertFrom(plan, from, out);
-      resetState();
-      return out;
-    }
+  private boolean reinsert(int[] plan, int from, int[] out) {
+    System.arraycopy(plan, 0, out, 0, plan.length);
     for (int i = 0; i < p.itemCount; i++) {
       if (plan[i] >= 0 && plan[i] != from) {
         if (!canAdd(i, plan[i])) {
           clearState();
-          return plan;
+          return false;
         }
         add(i, plan[i]);
       } else if (plan[i] == from) {
@@ -1210,7 +1233,113 @@ final class Search {
     }
     reinsertFrom(plan, from, out);
     clearState();
-    return out;
+    return true;
+  }
+
+  /**
+   * Writes into {@code out} the incumbent {@code plan} (key {@code current}, its items counted by
+   * node in {@code uses}) with the items of {@code from} inserted again, never at {@code from}, and
+   * into {@code key} that plan's key; returns whether the plan is feasible. Only for {@link
+   * #incremental} searches: the same answer as {@link #evaluate(int[], long[])} on {@code out},
+   * worked out from what changes (see {@link #movedKey}). Items are placed with {@link #add} after
+   * {@link #canAdd}, which checks units and the shipment count, and only at candidates, whose stock
+   * is their own; so the plan can only break the ship-complete rule.
+   */
+  private boolean reinsertKey(
+      int[] plan, int from, int[] uses, long[] current, int[] out, long[] key) {
+    System.arraycopy(plan, 0, out, 0, plan.length);
+    // The incumbent is feasible, so what it keeps elsewhere fits: load it node by node instead of
+    // item by item. Only what cheapestPlace and add read is set, and it is cleared again below.
+    for (int x = 0; x < planOpened; x++) {
+      int j = planNodes[x];
+      if (j != from) {
+        nodeItems[j] = uses[j];
+        nodeUnits[j] = planUnits[j];
+        nodeWeight[j] = planWeight[j];
+        nodeLane[j] = planLane[j];
+        open++;
+      }
+    }
+    for (int i = 0; i < p.itemCount; i++) {
+      if (plan[i] == from) {
+        out[i] = -1;
+      }
+    }
+    reinsertFrom(plan, from, out);
+
+    int unserved = planUnserved;
+    int opened = planOpened - 1;
+    long laneChange = -planLane[from];
+    for (int c = 0; c < comps; c++) {
+      key[c + 1] = current[c + 1] - p.shipPen[c][from];
+    }
+    for (int i = 0; i < p.itemCount; i++) {
+      if (plan[i] != from) {
+        continue;
+      }
+      int j = out[i];
+      for (int c = 0; c < comps; c++) {
+        key[c + 1] -= p.itemPen[c][i][from];
+      }
+      if (j < 0) {
+        unserved += p.itemLineCount[i];
+        continue;
+      }
+      for (int c = 0; c < comps; c++) {
+        key[c + 1] += p.itemPen[c][i][j];
+      }
+      if (firstAt(plan, from, out, i, j)) {
+        // A node's shipment changes once, whatever it takes: its lane cost is now nodeLane[j].
+        laneChange += nodeLane[j] - planLane[j];
+        if (uses[j] == 0) {
+          opened++;
+          for (int c = 0; c < comps; c++) {
+            key[c + 1] += p.shipPen[c][j];
+          }
+        }
+      }
+    }
+    laneChange +=
+        p.splitPenalty * Math.max(0, opened - 1) - p.splitPenalty * Math.max(0, planOpened - 1);
+    key[0] = (long) baseUnserved + unserved;
+    key[p.costComp + 1] += laneChange;
+
+    // Clear what was loaded and added.
+    for (int x = 0; x < planOpened; x++) {
+      clearNode(planNodes[x]);
+    }
+    for (int i = 0; i < p.itemCount; i++) {
+      if (plan[i] == from && out[i] >= 0) {
+        assign[i] = -1;
+        clearNode(out[i]);
+      }
+    }
+    Arrays.fill(partial, 0);
+    open = 0;
+    laneSum = 0;
+    return !(p.shipComplete && unserved > 0 && opened > 0);
+  }
+
+  /**
+   * Returns whether item {@code i}, moved from {@code from} to {@code j}, is the first of the items
+   * moved from {@code from} that {@code out} places at {@code j}.
+   */
+  private static boolean firstAt(int[] plan, int from, int[] out, int i, int j) {
+    for (int x = 0; x < i; x++) {
+      if (plan[x] == from && out[x] == j) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Clears what the state holds at node {@code j}. */
+  private void clearNode(int j) {
+    nodeItems[j] = 0;
+    nodeUnits[j] = 0;
+    nodeWeight[j] = 0;
+    nodeValue[j] = 0;
+    nodeLane[j] = 0;
   }
 
   /**
@@ -1226,22 +1355,6 @@ final class Search {
         }
       }
     }
-  }
-
-  /**
-   * Clears the state to what it is with nothing placed, as {@link #clearState} leaves it. Only for
-   * {@link #incremental} searches, which track no stock by key.
-   */
-  private void resetState() {
-    Arrays.fill(assign, -1);
-    Arrays.fill(nodeItems, 0);
-    Arrays.fill(nodeUnits, 0);
-    Arrays.fill(nodeWeight, 0);
-    Arrays.fill(nodeValue, 0);
-    Arrays.fill(nodeLane, 0);
-    Arrays.fill(partial, 0);
-    open = 0;
-    laneSum = 0;
   }
 
   /** Removes every placed item from the state. */
@@ -1310,6 +1423,7 @@ final class Search {
     if (!servesAny || order.length == 0) {
       return 0;
     }
+    prepareBounds(c);
     if (servesAll) {
       long sum = 0;
       long most = 0;
@@ -1336,7 +1450,7 @@ final class Search {
    */
   private int fillAlone(int j, boolean @Nullable [] skip, boolean[] taken) {
     if (keysShared) {
-      Arrays.fill(localUsed, 0);
+      Arrays.fill(localUsed, 0, p.keyCount, 0);
     }
     long units = 0;
     int lines = 0;
