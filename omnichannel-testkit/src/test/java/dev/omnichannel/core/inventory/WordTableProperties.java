@@ -289,20 +289,13 @@ class WordTableProperties {
     WordTable table = new WordTable(Long.MAX_VALUE, 1 << 22, 0);
     int threads = 4;
     int perThread = 20_000;
-    List<CompletableFuture<Void>> runs = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      int id = t;
-      runs.add(
-          CompletableFuture.runAsync(
-              () -> {
-                for (int i = 0; i < perThread; i++) {
-                  String key = "t" + id + "-" + i;
-                  assertThat(putIfAbsent(table, key, record(id, i), 0)).isNull();
-                  assertThat(get(table, key)).containsExactly(id, i);
-                }
-              }));
-    }
-    CompletableFuture.allOf(runs.toArray(new CompletableFuture<?>[0])).get();
+    inParallel(
+        threads,
+        perThread,
+        (id, i, key) -> {
+          assertThat(putIfAbsent(table, key, record(id, i), 0)).isNull();
+          assertThat(get(table, key)).containsExactly(id, i);
+        });
     assertThat(size(table)).isEqualTo(threads * perThread);
     for (int t = 0; t < threads; t++) {
       for (int i = 0; i < perThread; i += 97) {
@@ -312,23 +305,37 @@ class WordTableProperties {
 
     // Small enough to turn all the time: nothing breaks and memory stays bounded.
     WordTable small = new WordTable(Long.MAX_VALUE, 1_000, 0);
-    runs.clear();
+    inParallel(
+        threads,
+        perThread,
+        (id, i, key) -> {
+          putIfAbsent(small, key, record(id, i), 0);
+          long[] found = get(small, key);
+          if (found != null) {
+            assertThat(found).containsExactly(id, i);
+          }
+        });
+    assertThat(size(small)).isLessThanOrEqualTo(1_000);
+  }
+
+  /** One thread's step {@code i} on its own key {@code "t<thread>-<i>"}. */
+  @FunctionalInterface
+  interface ThreadStep {
+    void run(int thread, int i, String key);
+  }
+
+  private static void inParallel(int threads, int perThread, ThreadStep step) throws Exception {
+    List<CompletableFuture<Void>> runs = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int id = t;
       runs.add(
           CompletableFuture.runAsync(
               () -> {
                 for (int i = 0; i < perThread; i++) {
-                  String key = "t" + id + "-" + i;
-                  putIfAbsent(small, key, record(id, i), 0);
-                  long[] found = get(small, key);
-                  if (found != null) {
-                    assertThat(found).containsExactly(id, i);
-                  }
+                  step.run(id, i, "t" + id + "-" + i);
                 }
               }));
     }
     CompletableFuture.allOf(runs.toArray(new CompletableFuture<?>[0])).get();
-    assertThat(size(small)).isLessThanOrEqualTo(1_000);
   }
 }
