@@ -15,8 +15,7 @@ import org.jspecify.annotations.Nullable;
  * holding half the capacity, or older than half the retention, the generation turns: the current
  * one becomes the previous one and the former previous one is dropped whole. An entry is therefore
  * kept for at least the next half-capacity insertions and at least half the retention, whichever
- * ends first, and memory stays bounded by the capacity. A lookup of a present key never turns a
- * generation.
+ * ends first, and memory stays bounded by the capacity. A lookup never turns a generation.
  *
  * <p>Why words and not objects: the pool remembers every idempotency key's command and first
  * outcome, and every settled reservation, for a window of hundreds of thousands of commands. Kept
@@ -27,8 +26,11 @@ import org.jspecify.annotations.Nullable;
  * be written once later, and one object reference for what cannot be written as words (a command in
  * flight that others wait on). Keys are spread over segments; a caller works on a key's {@link
  * Segment} while holding that segment's monitor. Generations turn for the whole table at once,
- * through one atomic counter; each segment catches up lazily when it is next used, and the thread
- * that turns a generation then brings every segment up to date ({@link #sweep}).
+ * through one atomic counter; a segment catches up when it next takes an insertion, and the thread
+ * that turns a generation then brings every segment up to date ({@link #sweep}). Lookups do not
+ * catch up, so a dropped generation may still answer until then: entries are kept at least as long
+ * as promised, never shorter. Records are {@link Words}: variable-length numbers and strings packed
+ * into words, with one {@code long} per key's hash and location in the segment's index.
  */
 final class WordTable {
   private static final int SEGMENTS = 64;
