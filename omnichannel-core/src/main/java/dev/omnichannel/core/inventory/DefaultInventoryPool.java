@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.base.Verify;
+import com.google.common.base.VerifyException;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
@@ -443,7 +444,11 @@ final class DefaultInventoryPool implements InventoryPool {
                 left -= take;
               }
             }
-            Verify.verify(left == 0, "takeable %s but %s left for %s", takeable, left, s.sku);
+            if (left != 0) {
+              // Checked by hand: the three-argument form would box both numbers on every call.
+              throw new VerifyException(
+                  "takeable " + takeable + " but " + left + " left for " + s.sku);
+            }
           }
         }
         if (miss != null) {
