@@ -120,24 +120,15 @@ final class Words {
   static int writeString(long[] target, int at, String s, boolean ascii) {
     int length = s.length();
     target[at++] = ((long) length << 1) | (ascii ? 0 : 1);
-    if (ascii) {
-      for (int i = 0; i < length; i += 8) {
-        long word = 0;
-        int n = Math.min(8, length - i);
-        for (int j = 0; j < n; j++) {
-          word |= (long) s.charAt(i + j) << (j << 3);
-        }
-        target[at++] = word;
+    int perWord = ascii ? 8 : 4;
+    int shift = ascii ? 3 : 4; // bits per character: 8 or 16
+    for (int i = 0; i < length; i += perWord) {
+      long word = 0;
+      int n = Math.min(perWord, length - i);
+      for (int j = 0; j < n; j++) {
+        word |= (long) s.charAt(i + j) << (j << shift);
       }
-    } else {
-      for (int i = 0; i < length; i += 4) {
-        long word = 0;
-        int n = Math.min(4, length - i);
-        for (int j = 0; j < n; j++) {
-          word |= (long) s.charAt(i + j) << (j << 4);
-        }
-        target[at++] = word;
-      }
+      target[at++] = word;
     }
     return at;
   }
