@@ -31,6 +31,12 @@ import org.jspecify.annotations.Nullable;
  * catch up, so a dropped generation may still answer until then: entries are kept at least as long
  * as promised, never shorter. Records are {@link Words}: variable-length numbers and strings packed
  * into words, with one {@code long} per key's hash and location in the segment's index.
+ *
+ * <p>Most keys a pool is given are new, and the index of a full window is megabytes that the
+ * processor's caches do not hold: reading one slot of it costs a trip to memory. So each generation
+ * keeps a small filter of its hashes, which proves most new keys absent without touching the index,
+ * and a segment places new entries in the index in batches, whose reads overlap, finding the few
+ * not yet placed by a scan of the newest entries.
  */
 final class WordTable {
   private static final int SEGMENTS = 64;
@@ -52,8 +58,10 @@ final class WordTable {
     this.halfRetentionMillis = Math.max(1, retentionMillis / 2);
     this.halfCapacity = Math.max(1, capacity / 2);
     startedAt.set(0, now);
+    // A generation of a segment takes about halfCapacity / SEGMENTS keys; its filter grows if not.
+    int expected = Math.max(1, halfCapacity / SEGMENTS);
     for (int i = 0; i < SEGMENTS; i++) {
-      segments[i] = new Segment();
+      segments[i] = new Segment(expected);
     }
   }
 
@@ -131,10 +139,24 @@ final class WordTable {
   final class Segment {
     private static final int MIN_SLOTS = 16;
     private static final int REMOVED = -1;
+    private static final int BATCH = 32;
 
-    private Generation current = new Generation();
-    private Generation previous = new Generation();
+    Segment(int expected) {
+      current = new Generation(expected);
+      previous = new Generation(expected);
+    }
+
+    private Generation current;
+    private Generation previous;
     private int generation;
+
+    /**
+     * The first entry of the current generation not yet in {@link #slots}: placing a new key reads
+     * a slot the processor's caches rarely hold, so new entries are placed in batches of {@link
+     * #BATCH}, whose misses overlap, and until then are found by a scan of the current generation's
+     * tail.
+     */
+    private int unplaced;
 
     /**
      * One open-addressing index over both generations, so that a key is found with one probe: the
@@ -172,6 +194,7 @@ final class WordTable {
       }
       placed = 0;
       removed = 0;
+      unplaced = 0;
       for (int e = 0; e < previous.entries; e++) {
         if (previous.isLive(e)) {
           place(slots, previous.hashes[e], (e << 1) | 1);
@@ -187,11 +210,16 @@ final class WordTable {
      * cache miss whenever another thread inserts.
      */
     int find(String key, int hash) {
+      // Most keys a pool sees are new: the filters, small enough to stay in the caches, say so
+      // without reading the index.
+      if (!current.mayHold(hash) && !previous.mayHold(hash)) {
+        return -1;
+      }
       int mask = slots.length - 1;
       for (int i = slot(hash) & mask; ; i = (i + 1) & mask) {
         long slot = slots[i];
         if (slot == 0) {
-          return -1;
+          break;
         }
         int location = (int) slot - 1;
         if (location >= 0 && (int) (slot >>> 32) == hash) {
@@ -201,6 +229,15 @@ final class WordTable {
           }
         }
       }
+      Generation g = current;
+      for (int e = unplaced; e < g.entries; e++) {
+        if (g.hashes[e] == hash
+            && g.isLive(e)
+            && Words.stringEquals(g.arena, g.spans[e * Generation.STRIDE], key)) {
+          return e << 1;
+        }
+      }
+      return -1;
     }
 
     /**
@@ -212,18 +249,33 @@ final class WordTable {
       // Never behind: every number this segment caught up to was read before this claim.
       Verify.verify(target - generation >= 0, "generation %s behind %s", target, generation);
       catchUp(target);
-      if ((placed + removed + 1) * 2 > slots.length) {
-        reindex();
-      }
       int location = current.add(key, hash, first, ref) << 1;
-      place(slots, hash, location);
-      placed++;
+      if (current.entries - unplaced >= BATCH) {
+        placeUnplaced();
+      }
       return location;
     }
 
-    private void reindex() {
+    /** Places the current generation's unplaced entries in the index. */
+    private void placeUnplaced() {
+      Generation g = current;
+      int count = g.entries - unplaced;
+      if ((placed + removed + count) * 2 > slots.length) {
+        reindex(count);
+      }
+      for (int e = unplaced; e < g.entries; e++) {
+        if (g.isLive(e)) {
+          place(slots, g.hashes[e], e << 1);
+          placed++;
+        }
+      }
+      unplaced = g.entries;
+    }
+
+    /** Rebuilds the index without removed slots, with room for {@code more} entries. */
+    private void reindex(int more) {
       int size = slots.length;
-      if ((placed + 1) * 4 > size) {
+      while ((placed + more) * 4 > size) {
         size *= 2;
       }
       long[] fresh = new long[size];
@@ -332,6 +384,10 @@ final class WordTable {
     void remove(int location) {
       Generation g = of(location);
       int e = location >>> 1;
+      if (g == current && e >= unplaced) {
+        g.remove(e);
+        return;
+      }
       int mask = slots.length - 1;
       for (int i = slot(g.hashes[e]) & mask; ; i = (i + 1) & mask) {
         if ((int) slots[i] == location + 1) {
@@ -346,7 +402,10 @@ final class WordTable {
     }
   }
 
-  /** One generation of one segment: its entries in flat arrays, indexed by the segment. */
+  /**
+   * One generation of one segment: its entries in flat arrays, indexed by the segment, and a filter
+   * of their hashes that tells most absent keys from present ones.
+   */
   private static final class Generation {
     /**
      * Per entry: the key's word, the first record's word (-1: removed) and length in bytes, the
@@ -356,6 +415,7 @@ final class WordTable {
 
     private static final int MIN_ENTRIES = 8;
     private static final int MIN_ARENA = 256;
+    private static final int MAX_EXPECTED = 1 << 12;
 
     /** Changes whenever the generation is emptied for reuse. */
     int incarnation;
@@ -366,6 +426,49 @@ final class WordTable {
     long[] arena = new long[MIN_ARENA];
     int entries;
     int used;
+
+    /**
+     * A blocked Bloom filter of the entries' hashes, removed ones included: three bits in one word
+     * per hash, about ten bits per entry. A clear bit proves a hash absent; set bits prove nothing.
+     */
+    long[] filter;
+
+    /** The number of entries the filter was sized for; it is rebuilt twice as large past that. */
+    private final int expected;
+
+    Generation(int expected) {
+      // Sized up front for no more than MAX_EXPECTED: a huge capacity grows filters as it fills.
+      this.expected = Math.max(MIN_ENTRIES, Math.min(MAX_EXPECTED, expected));
+      this.filter = new long[filterWords(this.expected)];
+    }
+
+    /** Returns false if no entry has {@code hash}; true if one may. */
+    boolean mayHold(int hash) {
+      long mix = mix(hash);
+      long bits = filterBits(mix);
+      return (filter[(int) mix & (filter.length - 1)] & bits) == bits;
+    }
+
+    private void remember(int hash) {
+      long mix = mix(hash);
+      filter[(int) mix & (filter.length - 1)] |= filterBits(mix);
+    }
+
+    /** Spreads a 32-bit hash over 64 bits: the low bits pick a word, the high ones three bits. */
+    private static long mix(int hash) {
+      long h = (hash & 0xFFFF_FFFFL) * 0x9E37_79B9_7F4A_7C15L;
+      return h ^ (h >>> 29);
+    }
+
+    private static long filterBits(long mix) {
+      return (1L << (mix >>> 58)) | (1L << (mix >>> 52)) | (1L << (mix >>> 46));
+    }
+
+    /** A power of two of words with about ten bits per entry. */
+    private static int filterWords(int entries) {
+      int words = Math.max(1, entries * 10 / 64);
+      return Integer.highestOneBit(words * 2 - 1);
+    }
 
     boolean isLive(int e) {
       return spans[e * STRIDE + 1] >= 0;
@@ -383,6 +486,15 @@ final class WordTable {
       int e = entries++;
       hashes[e] = hash;
       refs[e] = ref;
+      if (entries > filter.length * 64 / 10 * 2) {
+        // Far more entries than the filter was sized for: rebuild it at its size again.
+        filter = new long[filterWords(entries * 2)];
+        for (int i = 0; i < entries; i++) {
+          remember(hashes[i]);
+        }
+      } else {
+        remember(hash);
+      }
       int at = e * STRIDE;
       spans[at] = used;
       used = Words.writeString(arena, used, key, ascii);
@@ -429,6 +541,11 @@ final class WordTable {
       }
       if (arena.length > MIN_ARENA && arena.length > 8L * used) {
         arena = new long[Math.max(MIN_ARENA, used * 2)];
+      }
+      if (filter.length > filterWords(expected)) {
+        filter = new long[filterWords(expected)];
+      } else {
+        Arrays.fill(filter, 0);
       }
       entries = 0;
       used = 0;

@@ -155,63 +155,76 @@ class WordTableProperties {
   @Test
   void behavesLikeAMapUntilItTurns() {
     Gen<Step> step = Gen.zip(Gen.ints(0, 2), Gen.ints(0, 60), Step::new);
-    Property.forAll(Gen.listOf(step, 0, 300))
-        .tries(300)
-        .check(
-            list -> {
-              WordTable table = new WordTable(Long.MAX_VALUE, Integer.MAX_VALUE, 0);
-              Map<String, long[]> firsts = new HashMap<>();
-              Map<String, long[]> seconds = new HashMap<>();
-              for (int i = 0; i < list.size(); i++) {
-                Step st = list.get(i);
-                String key = key(st.key());
-                WordTable.Segment s = table.segment(key.hashCode());
-                synchronized (s) {
-                  int at = s.find(key, key.hashCode());
-                  assertThat(at >= 0).as("%s present", key).isEqualTo(firsts.containsKey(key));
-                  // Records of growing length, so that the arena grows past its first size.
-                  long[] words = new long[i % 40];
-                  for (int w = 0; w < words.length; w++) {
-                    words[w] = (long) i * 1_000 + w;
-                  }
-                  switch (st.op()) {
-                    case 0 -> {
-                      if (at < 0) {
-                        s.insert(key, key.hashCode(), record(words), "ref" + i, 0);
-                        firsts.put(key, words);
-                      }
-                    }
-                    case 1 -> {
-                      if (at >= 0 && !seconds.containsKey(key)) {
-                        s.writeSecond(at, record(words));
-                        seconds.put(key, words);
-                      }
-                    }
-                    default -> {
-                      if (at >= 0) {
-                        s.remove(at);
-                        firsts.remove(key);
-                        seconds.remove(key);
-                      }
-                    }
-                  }
-                }
-                for (Map.Entry<String, long[]> e : firsts.entrySet()) {
-                  String k = e.getKey();
-                  WordTable.Segment seg = table.segment(k.hashCode());
-                  synchronized (seg) {
-                    int at = seg.find(k, k.hashCode());
-                    assertThat(at).as("%s", k).isNotNegative();
-                    assertThat(read(seg.first(at))).containsExactly(e.getValue());
-                    assertThat(seg.hasSecond(at)).isEqualTo(seconds.containsKey(k));
-                    if (seconds.containsKey(k)) {
-                      assertThat(read(seg.second(at))).containsExactly(seconds.get(k));
-                    }
-                  }
-                }
-                assertThat(size(table)).isEqualTo(firsts.size());
-              }
-            });
+    Property.forAll(Gen.listOf(step, 0, 300)).tries(300).check(list -> checkAsMap(list, 1));
+  }
+
+  /**
+   * With thousands of keys every segment takes more than a batch of new entries, so lookups and
+   * removals meet entries in the index and entries still waiting for their batch.
+   */
+  @Test
+  void behavesLikeAMapAcrossBatches() {
+    Gen<Step> step = Gen.zip(Gen.ints(0, 2), Gen.ints(0, 6_000), Step::new);
+    Property.forAll(Gen.listOf(step, 2_000, 12_000)).tries(12).check(list -> checkAsMap(list, 500));
+  }
+
+  /** Runs {@code list} against a table and a map; compares them every {@code every} steps. */
+  private static void checkAsMap(List<Step> list, int every) {
+    WordTable table = new WordTable(Long.MAX_VALUE, Integer.MAX_VALUE, 0);
+    Map<String, long[]> firsts = new HashMap<>();
+    Map<String, long[]> seconds = new HashMap<>();
+    for (int i = 0; i < list.size(); i++) {
+      Step st = list.get(i);
+      String key = key(st.key());
+      WordTable.Segment s = table.segment(key.hashCode());
+      synchronized (s) {
+        int at = s.find(key, key.hashCode());
+        assertThat(at >= 0).as("%s present", key).isEqualTo(firsts.containsKey(key));
+        // Records of growing length, so that the arena grows past its first size.
+        long[] words = new long[i % 40];
+        for (int w = 0; w < words.length; w++) {
+          words[w] = (long) i * 1_000 + w;
+        }
+        switch (st.op()) {
+          case 0 -> {
+            if (at < 0) {
+              s.insert(key, key.hashCode(), record(words), "ref" + i, 0);
+              firsts.put(key, words);
+            }
+          }
+          case 1 -> {
+            if (at >= 0 && !seconds.containsKey(key)) {
+              s.writeSecond(at, record(words));
+              seconds.put(key, words);
+            }
+          }
+          default -> {
+            if (at >= 0) {
+              s.remove(at);
+              firsts.remove(key);
+              seconds.remove(key);
+            }
+          }
+        }
+      }
+      if (i % every != 0 && i != list.size() - 1) {
+        continue;
+      }
+      for (Map.Entry<String, long[]> e : firsts.entrySet()) {
+        String k = e.getKey();
+        WordTable.Segment seg = table.segment(k.hashCode());
+        synchronized (seg) {
+          int at = seg.find(k, k.hashCode());
+          assertThat(at).as("%s", k).isNotNegative();
+          assertThat(read(seg.first(at))).containsExactly(e.getValue());
+          assertThat(seg.hasSecond(at)).isEqualTo(seconds.containsKey(k));
+          if (seconds.containsKey(k)) {
+            assertThat(read(seg.second(at))).containsExactly(seconds.get(k));
+          }
+        }
+      }
+      assertThat(size(table)).isEqualTo(firsts.size());
+    }
   }
 
   @Test
