@@ -13,16 +13,18 @@ import org.jspecify.annotations.Nullable;
  * The pool's SKUs, found by value without locks, with the numbers readers need laid out flat.
  *
  * <p>A read of available-to-promise on a pool of 100,000 SKUs misses the processor caches at every
- * pointer it follows, so this index keeps the pointers few. An open-addressing table of {@code
- * long} pairs holds, per SKU, its hash and ordinal, and where its characters are in a character
- * arena; the SKU's cells (its next hold expiry, then one published number per channel) sit in a
- * chunk of a flat {@code long} array. A lookup reads one slot, compares the characters in one arena
- * run, and the caller reads one row of cells: no map nodes, no key objects.
+ * pointer it follows, one after the other, so this index keeps the pointers few. An open-addressing
+ * table of {@code long} slots holds, per SKU, its hash and ordinal and, for a key of up to 16
+ * Latin-1 characters (most SKU codes, GTINs included), the key itself one byte a character; a
+ * longer key is compared with the SKU's own string, kept in a chunk of strings by ordinal. The
+ * SKU's cells (its next hold expiry, then one published number per channel) sit in a chunk of a
+ * flat {@code long} array. A lookup of a short key reads one slot, and the caller reads one row of
+ * cells: no map nodes, no entry objects, no key objects.
  *
  * <p>Insertions are rare (a SKU is added once) and serialised on the index; lookups are lock-free.
  * A slot is written with release semantics after everything it points to, and read with acquire
- * semantics, so a reader that finds a slot sees the SKU's characters, cells and state. Everything
- * the index has indexed stays: SKUs are never removed.
+ * semantics, so a reader that finds a slot sees the SKU's string, cells and state. Everything the
+ * index has indexed stays: SKUs are never removed.
  */
 final class SkuIndex {
   /** Creates the state of a new SKU around its row of cells. */
@@ -32,7 +34,16 @@ final class SkuIndex {
 
   static final int CHUNK_BITS = 12;
   static final int CHUNK = 1 << CHUNK_BITS;
-  private static final int ARENA_CHUNK = 1 << 16;
+
+  /**
+   * The longs of a slot: its hash and ordinal, then the key's characters one byte each when the key
+   * is {@value #INLINE} or fewer Latin-1 characters, else two zeros.
+   */
+  private static final int ENTRY = 3;
+
+  /** The longest key a slot holds; a SKU has no NUL characters, so zero bytes mark its end. */
+  private static final int INLINE = 16;
+
   private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
 
   /**
@@ -44,22 +55,20 @@ final class SkuIndex {
     final int mask;
     final long[][] cells;
     final SkuState[][] states;
-    final char[][] arena;
+    final String[][] keys;
 
-    View(long[] slots, long[][] cells, SkuState[][] states, char[][] arena) {
+    View(long[] slots, long[][] cells, SkuState[][] states, String[][] keys) {
       this.slots = slots;
-      this.mask = slots.length / 2 - 1;
+      this.mask = slots.length / ENTRY - 1;
       this.cells = cells;
       this.states = states;
-      this.arena = arena;
+      this.keys = keys;
     }
   }
 
   private final int stride;
   private volatile View view;
   private volatile int size;
-  private int arenaChunk;
-  private int arenaUsed;
 
   /**
    * Creates an empty index whose SKUs carry one cell for their next expiry and {@code channels}
@@ -69,8 +78,7 @@ final class SkuIndex {
     this.stride = channels + 1;
     int slots = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) * 2;
     this.view =
-        new View(new long[slots * 2], new long[4][], new SkuState[4][], new char[][] {newArena()});
-    this.arenaUsed = 0;
+        new View(new long[slots * ENTRY], new long[4][], new SkuState[4][], new String[4][]);
   }
 
   /** The number of {@code long} cells per SKU: the expiry, then one per channel. */
@@ -86,18 +94,38 @@ final class SkuIndex {
   int find(Sku sku) {
     String key = sku.value();
     int hash = key.hashCode();
+    long w0 = pack(key, 0);
+    long w1 = pack(key, 8);
     View v = view;
     long[] slots = v.slots;
     int mask = v.mask;
     for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
-      long slot = (long) LONGS.getAcquire(slots, i * 2);
+      int at = i * ENTRY;
+      long slot = (long) LONGS.getAcquire(slots, at);
       if (slot == 0) {
         return -1;
       }
-      if ((int) (slot >>> 32) == hash && matches(v, slots[i * 2 + 1], key)) {
-        return (int) slot - 1;
+      if ((int) (slot >>> 32) == hash && slots[at + 1] == w0 && slots[at + 2] == w1) {
+        int ordinal = (int) slot - 1;
+        if (w0 != 0 || key.equals(key(v, ordinal))) {
+          return ordinal;
+        }
       }
     }
+  }
+
+  /**
+   * Returns the string of the SKU numbered {@code ordinal}, which a slot of {@code v} holds: the
+   * slot was written after the string, so {@code v}, or the index's current view, has its row.
+   */
+  private String key(View v, int ordinal) {
+    String[][] keys = v.keys;
+    int chunk = ordinal >>> CHUNK_BITS;
+    String[] row = chunk < keys.length ? keys[chunk] : null;
+    if (row == null) {
+      row = view.keys[chunk];
+    }
+    return row[ordinal & (CHUNK - 1)];
   }
 
   /** Returns the state of {@code sku}, or null. Lock-free. */
@@ -169,9 +197,11 @@ final class SkuIndex {
     if (chunk >= v.cells.length || v.cells[chunk] == null) {
       long[][] cells = v.cells;
       SkuState[][] states = v.states;
+      String[][] keys = v.keys;
       if (chunk >= cells.length) {
         cells = Arrays.copyOf(cells, cells.length * 2);
         states = Arrays.copyOf(states, states.length * 2);
+        keys = Arrays.copyOf(keys, keys.length * 2);
       }
       long[] row = new long[CHUNK * stride];
       for (int i = 0; i < CHUNK; i++) {
@@ -179,83 +209,70 @@ final class SkuIndex {
       }
       cells[chunk] = row;
       states[chunk] = new SkuState[CHUNK];
-      v = new View(v.slots, cells, states, v.arena);
+      keys[chunk] = new String[CHUNK];
+      v = new View(v.slots, cells, states, keys);
     }
     String key = sku.value();
-    if (arenaUsed + key.length() > ARENA_CHUNK) {
-      arenaChunk++;
-      arenaUsed = 0;
-      char[][] arena = v.arena;
-      if (arenaChunk >= arena.length) {
-        arena = Arrays.copyOf(arena, arena.length * 2);
-      }
-      arena[arenaChunk] = newArena();
-      v = new View(v.slots, v.cells, v.states, arena);
-    }
-    char[] chars = Verify.verifyNotNull(v.arena[arenaChunk]);
-    key.getChars(0, key.length(), chars, arenaUsed);
-    long where = ((long) arenaChunk << 32) | ((long) arenaUsed << 8) | key.length();
-    arenaUsed += key.length();
-
+    Verify.verifyNotNull(v.keys[chunk])[ordinal & (CHUNK - 1)] = key;
     long[] cells = Verify.verifyNotNull(v.cells[chunk]);
     SkuState state = factory.create(sku, ordinal, cells, base(ordinal));
     Verify.verifyNotNull(v.states[chunk])[ordinal & (CHUNK - 1)] = state;
     view = v; // publishes grown directories before the slot that needs them
-    place(v, key.hashCode(), ordinal, where);
+    place(v, key.hashCode(), ordinal, pack(key, 0), pack(key, 8));
     size = ordinal + 1;
     return state;
   }
 
   private View grow(View v) {
-    long[] slots = new long[v.slots.length * 2];
-    View grown = new View(slots, v.cells, v.states, v.arena);
-    for (int i = 0; i <= v.mask; i++) {
-      long slot = v.slots[i * 2];
+    long[] old = v.slots;
+    View grown = new View(new long[old.length * 2], v.cells, v.states, v.keys);
+    for (int at = 0; at < old.length; at += ENTRY) {
+      long slot = old[at];
       if (slot != 0) {
-        place(grown, (int) (slot >>> 32), (int) slot - 1, v.slots[i * 2 + 1]);
+        place(grown, (int) (slot >>> 32), (int) slot - 1, old[at + 1], old[at + 2]);
       }
     }
     return grown;
   }
 
-  private static void place(View v, int hash, int ordinal, long where) {
+  private static void place(View v, int hash, int ordinal, long w0, long w1) {
     long[] slots = v.slots;
     int mask = v.mask;
     int i = spread(hash) & mask;
-    while (slots[i * 2] != 0) {
+    while (slots[i * ENTRY] != 0) {
       i = (i + 1) & mask;
     }
-    slots[i * 2 + 1] = where;
-    LONGS.setRelease(slots, i * 2, ((long) hash << 32) | (ordinal + 1L));
+    int at = i * ENTRY;
+    slots[at + 1] = w0;
+    slots[at + 2] = w1;
+    LONGS.setRelease(slots, at, ((long) hash << 32) | (ordinal + 1L));
   }
 
-  private static boolean matches(View v, long where, String key) {
-    int length = (int) (where & 0xff);
-    if (length != key.length()) {
-      return false;
+  /**
+   * Returns characters {@code from} to {@code from + 7} of {@code key} one byte each, zeros past
+   * its end; zero for every word of a key longer than {@value #INLINE} or beyond Latin-1.
+   */
+  private static long pack(String key, int from) {
+    int length = key.length();
+    if (length > INLINE) {
+      return 0;
     }
-    char[][] arenas = v.arena;
-    int chunk = (int) (where >>> 32);
-    char[] chars = chunk < arenas.length ? arenas[chunk] : null;
-    if (chars == null) {
-      return false; // written after this view was read: the caller's view cannot hold its slot
-    }
-    int offset = (int) (where >>> 8) & 0xffffff;
+    long word = 0;
     for (int i = 0; i < length; i++) {
-      if (chars[offset + i] != key.charAt(i)) {
-        return false;
+      char ch = key.charAt(i);
+      if (ch > 0xff) {
+        return 0;
+      }
+      if (i >= from && i < from + 8) {
+        word |= (long) ch << ((i - from) << 3);
       }
     }
-    return true;
+    return word;
   }
 
   private static int spread(int hash) {
     int h = hash * 0x9E3779B9;
     return h ^ (h >>> 16);
-  }
-
-  private static char[] newArena() {
-    return new char[ARENA_CHUNK];
   }
 
   /** Reads a cell with acquire semantics. */

@@ -20,12 +20,17 @@ import org.junit.jupiter.api.Test;
 class SkuIndexProperties {
   private static final int CHANNELS = 3;
 
-  /** "Aa" and "BB" share a hash code, as do every string built from them of equal length. */
+  /**
+   * "Aa" and "BB" share a hash code, as do every string built from them of equal length; keys of up
+   * to 16 Latin-1 characters are kept in the slot, longer or wider ones compared as strings.
+   */
   private static final Gen<String> KEYS =
       Gen.oneOf(
           Gen.strings("AaBB", 1, 6),
           Gen.strings("xyzé中-0", 1, 12),
           Gen.strings("q", 120, 128),
+          // Around the 16 characters a slot holds inline, with the highest Latin-1 character.
+          Gen.strings("AaBBÿ", 14, 18),
           Gen.strings(1, 40));
 
   private static SkuState create(Sku sku, int ordinal, long[] cells, int base) {
