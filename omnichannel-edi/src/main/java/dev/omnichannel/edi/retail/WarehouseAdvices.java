@@ -3,12 +3,15 @@ package dev.omnichannel.edi.retail;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import dev.omnichannel.core.Sku;
 import dev.omnichannel.edi.x12.X12Loop;
 import dev.omnichannel.edi.x12.X12Segment;
 import dev.omnichannel.edi.x12.X12Transaction;
 import dev.omnichannel.edi.x12.X12Writer;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +21,9 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public final class WarehouseAdvices {
+  /** The W12 elements that qualify an item number, each followed by the number. */
+  private static final int[] ITEM_QUALIFIERS = {7, 13};
+
   private WarehouseAdvices() {}
 
   /** Writes {@code shipment} as a 945 into the writer's open SW group. */
@@ -50,14 +56,30 @@ public final class WarehouseAdvices {
     w.endTransaction();
   }
 
-  /** Returns the shipping advice in {@code t}, or the positioned problems that prevent it. */
+  /**
+   * Returns the shipping advice in {@code t}, or the positioned problems that prevent it. A line's
+   * SKU is the item number qualified {@code SK} in W1207/W1208 or W1213/W1214; a line that names
+   * its item only otherwise is a problem ({@code UNKNOWN_ITEM}), never read as a SKU.
+   */
   public static MappingResult<WarehouseShipment> read(X12Transaction t) {
-    checkNotNull(t, "t");
-    return Docs.guarded(t, () -> readUnguarded(t));
+    return read(t, SkuResolver.byQualifiers("SK"));
   }
 
-  private static MappingResult<WarehouseShipment> readUnguarded(X12Transaction t) {
+  /**
+   * Returns the shipping advice in {@code t}, or the positioned problems that prevent it, finding
+   * each line's SKU with {@code skus} from the item numbers of W1207/W1208 and W1213/W1214 keyed by
+   * their qualifiers (for a warehouse that ships by UPC or by the vendor's item number).
+   *
+   * @since 0.1.0
+   */
+  public static MappingResult<WarehouseShipment> read(X12Transaction t, SkuResolver skus) {
     checkNotNull(t, "t");
+    checkNotNull(skus, "skus");
+    return Docs.guarded(t, () -> readUnguarded(t, skus));
+  }
+
+  private static MappingResult<WarehouseShipment> readUnguarded(
+      X12Transaction t, SkuResolver skus) {
     Docs.Problems p = new Docs.Problems();
     Optional<X12Segment> w06 = Docs.first(t, "W06", p, true);
     if (w06.isEmpty()) {
@@ -75,9 +97,14 @@ public final class WarehouseAdvices {
         X12Segment w12 = w12loop.first();
         Optional<Long> ordered = Docs.decimal(w12.get(2)).map(d -> d.longValue());
         Optional<Long> shipped = Docs.decimal(w12.get(3)).map(d -> d.longValue());
-        String sku = w12.get(7).equals("SK") ? w12.get(8) : w12.get(8);
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (int q : ITEM_QUALIFIERS) {
+          if (w12.has(q) && w12.has(q + 1)) {
+            ids.putIfAbsent(w12.get(q), w12.get(q + 1));
+          }
+        }
         if (number < 1
-            || sku.isEmpty()
+            || ids.isEmpty()
             || ordered.isEmpty()
             || shipped.isEmpty()
             || w12.get(5).length() != 2) {
@@ -87,9 +114,19 @@ public final class WarehouseAdvices {
               w12.location());
           continue;
         }
+        Optional<Sku> sku;
+        try {
+          sku = skus.resolve(ImmutableMap.copyOf(ids));
+        } catch (IllegalArgumentException e) {
+          sku = Optional.empty();
+        }
+        if (sku.isEmpty()) {
+          p.add("UNKNOWN_ITEM", "no SKU for item numbers " + ids, w12.location());
+          continue;
+        }
         lines.add(
             new WarehouseShipment.Line(
-                number, Sku.of(sku), ordered.get(), shipped.get(), w12.get(5)));
+                number, sku.get(), ordered.get(), shipped.get(), w12.get(5)));
       }
     }
     ImmutableList<WarehouseShipment.Line> built = lines.build();

@@ -201,6 +201,68 @@ class RetailDocumentsTest {
   }
 
   @Test
+  void warehouseShipment945FindsTheSkuByItsQualifierOnly() {
+    String bySecondPair =
+        RetailTesting.interchange(
+            "SW",
+            w -> {
+              w.startTransaction("945");
+              w.segment("W06", "N", "DO-55", "20260308", "SHP-9", "PO-4711");
+              w.segment("LX", "1");
+              w.segment(
+                  "W12",
+                  "CC",
+                  "3",
+                  "3",
+                  "0",
+                  "EA",
+                  "",
+                  "UP",
+                  "012345678905",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "SK",
+                  "MUG-BLUE");
+              w.segment("W03", "3");
+              w.endTransaction();
+            });
+    assertThat(WarehouseAdvices.read(RetailTesting.read(bySecondPair)).orElseThrow().lines())
+        .extracting(l -> l.sku().value())
+        .containsExactly("MUG-BLUE");
+
+    String byUpcOnly =
+        RetailTesting.interchange(
+            "SW",
+            w -> {
+              w.startTransaction("945");
+              w.segment("W06", "N", "DO-55", "20260308", "SHP-9", "PO-4711");
+              w.segment("LX", "1");
+              w.segment("W12", "CC", "3", "3", "0", "EA", "", "UP", "012345678905");
+              w.segment("W03", "3");
+              w.endTransaction();
+            });
+    // A UPC is not the SKU: refused with its place, unless the host says how to map it.
+    MappingResult<WarehouseShipment> refused = WarehouseAdvices.read(RetailTesting.read(byUpcOnly));
+    assertThat(refused.problems())
+        .anySatisfy(
+            problem -> {
+              assertThat(problem.code()).isEqualTo("UNKNOWN_ITEM");
+              assertThat(problem.message()).contains("UP=012345678905");
+              assertThat(problem.location().segmentTag()).isEqualTo("W12");
+            });
+    SkuResolver byUpc =
+        ids ->
+            "012345678905".equals(ids.get("UP"))
+                ? Optional.of(Sku.of("MUG-BLUE"))
+                : Optional.empty();
+    assertThat(WarehouseAdvices.read(RetailTesting.read(byUpcOnly), byUpc).orElseThrow().lines())
+        .extracting(l -> l.sku().value())
+        .containsExactly("MUG-BLUE");
+  }
+
+  @Test
   void orderChange860BothWaysAndAppliedToTheOrder() {
     OrderChange change =
         new OrderChange(
