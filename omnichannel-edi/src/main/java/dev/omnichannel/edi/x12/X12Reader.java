@@ -72,7 +72,6 @@ public final class X12Reader implements Closeable {
 
   private State state = State.BETWEEN;
   private boolean inInterchange;
-  private boolean inGroup;
   private boolean inTransaction;
   private String segmentTag = "";
   private int segmentPosition;
@@ -99,7 +98,6 @@ public final class X12Reader implements Closeable {
   private int partStart;
   private int partEnd;
   private boolean partStarted;
-  private boolean partComposite;
   private int componentStart;
   private int componentIndex;
   private int repetitionIndex;
@@ -210,7 +208,7 @@ public final class X12Reader implements Closeable {
     if (t != null) {
       return t;
     }
-    if (in != null && options.charset() != StandardCharsets.ISO_8859_1) {
+    if (in != null && !StandardCharsets.ISO_8859_1.equals(options.charset())) {
       for (int i = textStart; i < textStart + textLength; i++) {
         if (field[i] > 0x7F) {
           byte[] raw = new byte[textLength];
@@ -359,12 +357,10 @@ public final class X12Reader implements Closeable {
         break;
       case "GE":
         push(X12Event.END_GROUP, null, 0, segmentOffset);
-        inGroup = false;
         break;
       case "IEA":
         push(X12Event.END_INTERCHANGE, null, 0, segmentOffset);
         inInterchange = false;
-        inGroup = false;
         break;
       default:
         break;
@@ -478,7 +474,6 @@ public final class X12Reader implements Closeable {
     }
     switch (segmentTag) {
       case "GS":
-        inGroup = true;
         push(X12Event.START_GROUP, null, 0, start);
         break;
       case "ST":
@@ -736,7 +731,6 @@ public final class X12Reader implements Closeable {
       throw error("invalid ISA delimiters: " + e.getMessage(), start, startLine);
     }
     inInterchange = true;
-    inGroup = false;
     inTransaction = false;
     segmentTag = "ISA";
     segmentOffset = start;
@@ -864,7 +858,6 @@ public final class X12Reader implements Closeable {
         end++;
       }
       partEnd = end;
-      partComposite = composite;
       if (composite) {
         componentStart = partStart;
         componentIndex = 0;

@@ -124,7 +124,7 @@ public final class X12TransactionReader {
         case START_COMPOSITE:
           inComposite = true;
           comps = new ArrayList<>();
-          addElementSlot(elements, reps, reader.elementPosition(), reader.repetitionIndex());
+          addElementSlot(elements, reader.elementPosition(), reader.repetitionIndex());
           reps = lastReps;
           currentElement = reader.elementPosition();
           break;
@@ -141,7 +141,7 @@ public final class X12TransactionReader {
           if (inComposite) {
             comps.add(reader.text());
           } else {
-            addElementSlot(elements, reps, reader.elementPosition(), reader.repetitionIndex());
+            addElementSlot(elements, reader.elementPosition(), reader.repetitionIndex());
             reps = lastReps;
             currentElement = reader.elementPosition();
             reps.add(ImmutableList.of(reader.text()));
@@ -193,8 +193,7 @@ public final class X12TransactionReader {
   private List<ImmutableList<String>> lastReps = new ArrayList<>();
 
   /** Makes room for element {@code position} and returns its repetition list in lastReps. */
-  private void addElementSlot(
-      List<X12Element> elements, List<ImmutableList<String>> reps, int position, int repetition) {
+  private void addElementSlot(List<X12Element> elements, int position, int repetition) {
     while (elements.size() < position) {
       elements.add(X12Element.empty());
     }
