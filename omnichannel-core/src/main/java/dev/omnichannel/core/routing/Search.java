@@ -17,6 +17,8 @@ final class Search {
   record Result(int[] assign, long[] key, long steps, boolean complete) {}
 
   private static final int[] NONE = new int[0];
+  private static final long[][] NO_ROWS = new long[0][];
+  private static final long[] NO_PENALTIES = new long[0];
 
   private final Problem p;
   private final int comps;
@@ -37,7 +39,7 @@ final class Search {
   private final int servableLines;
   private final long[][] minItem;
   private final long[][] minOpen;
-  private final long[][] suffixMinItem;
+  private long[][] suffixMinItem = NO_ROWS;
   private final boolean[] boundsReady;
   private boolean exactReady;
   private final int[][] sortedCand;
@@ -52,6 +54,17 @@ final class Search {
 
   /** Whether two items draw on one stock key (kits, or bundles sharing a component). */
   private final boolean keysShared;
+
+  /**
+   * Per node, what the items it is a candidate of add up to: units, weight, lines, item penalties
+   * of the first component, and the items as bits (meaningful for at most 64 items).
+   */
+  private final long[] candidateUnits;
+
+  private final long[] candidateWeight;
+  private final long[] candidateLines;
+  private final long[] candidatePrimary;
+  private final long[] candidateItems;
 
   /** Per node, whether it can ship all the items it is a candidate of together; see takesAll. */
   private final boolean[] takesAllAt;
@@ -140,19 +153,19 @@ final class Search {
       order[y + 1] = v;
     }
     // Worked out when first needed: the heuristic alone reads only the cost component's.
-    minItem = ws.minItem.zeroed(comps, items);
-    minOpen = ws.minOpen.zeroed(comps, items);
+    minItem = ws.minItem.sized(comps, items);
+    minOpen = ws.minOpen.sized(comps, items);
     boundsReady = ws.boundsReady.cleared(comps);
-    suffixMinItem = ws.suffixMinItem.zeroed(comps, servable + 1);
     localUsed = ws.localUsed.zeroed(p.keyCount);
     scratchWeight = ws.scratchWeight.zeroed(k);
     scratchUnits = ws.scratchUnits.zeroed(k);
     scratchValue = ws.scratchValue.zeroed(k);
     scratchItems = ws.scratchItems.zeroed(k);
     aloneCache = ws.aloneCache.filled(k, null);
-    planWeight = ws.planWeight.zeroed(k);
-    planUnits = ws.planUnits.zeroed(k);
-    planLane = ws.planLane.zeroed(k);
+    // Written in full by tally before they are read.
+    planWeight = ws.planWeight.sized(k);
+    planUnits = ws.planUnits.sized(k);
+    planLane = ws.planLane.sized(k);
     planNodes = ws.planNodes.sized(k);
     words = (k + 63) >>> 6;
     candBits = ws.candBits.zeroed(items, words);
@@ -171,11 +184,22 @@ final class Search {
     int[] fill = scratchItems;
     boolean sharing = false;
     int[] keyUses = ws.keyUses.zeroed(p.keyCount);
-    long[] candidateUnits = ws.candidateUnits.zeroed(k);
+    candidateUnits = ws.candidateUnits.zeroed(k);
+    candidateWeight = ws.candidateWeight.zeroed(k);
+    candidateLines = ws.candidateLines.zeroed(k);
+    candidatePrimary = ws.candidatePrimary.zeroed(k);
+    candidateItems = ws.candidateItems.zeroed(k);
     for (int i = 0; i < items; i++) {
+      long[] primary = comps > 0 ? p.itemPen[0][i] : NO_PENALTIES;
       for (int j : p.itemCand[i]) {
         nodeItemList[nodeItemStart[j] + fill[j]++] = i;
         candidateUnits[j] += p.itemUnits[i];
+        candidateWeight[j] += p.itemWeight[i];
+        candidateLines[j] += p.itemLineCount[i];
+        candidateItems[j] |= 1L << i;
+        if (comps > 0) {
+          candidatePrimary[j] += primary[j];
+        }
       }
       for (int key : p.itemDemandKey[i]) {
         sharing |= keyUses[key]++ > 0;
@@ -193,26 +217,34 @@ final class Search {
     scratchUsed = sharing ? ws.scratchUsed.zeroed(p.keyCount, k) : new long[0][];
     sortedCand = new int[items][];
     for (int i = 0; i < items; i++) {
-      int[] cand = p.itemCand[i].clone();
-      long[] cost = ws.candCost.sized(cand.length);
-      for (int x = 0; x < cand.length; x++) {
-        cost[x] = primaryOpening(i, cand[x]);
-      }
-      // Insertion sort by opening cost; candidates come in node order, so ties stay by node.
-      for (int x = 1; x < cand.length; x++) {
-        int v = cand[x];
-        long c = cost[x];
-        int y = x - 1;
-        while (y >= 0 && cost[y] > c) {
-          cand[y + 1] = cand[y];
-          cost[y + 1] = cost[y];
-          y--;
-        }
-        cand[y + 1] = v;
-        cost[y + 1] = c;
-      }
-      sortedCand[i] = cand;
+      sortedCand[i] = byOpening(i, p.itemCand[i], ws.candCost.sized(p.itemCand[i].length));
     }
+  }
+
+  /**
+   * Returns item {@code i}'s candidates {@code cand} by their opening cost, ties by node. Each
+   * lands at its rank, counted without branching on the (close to random) comparisons: a sorting
+   * loop would mispredict on most of them.
+   */
+  private int[] byOpening(int i, int[] cand, long[] cost) {
+    int m = cand.length;
+    for (int x = 0; x < m; x++) {
+      cost[x] = primaryOpening(i, cand[x]);
+    }
+    int[] sorted = new int[m];
+    for (int x = 0; x < m; x++) {
+      long c = cost[x];
+      int rank = 0;
+      // Those before x with a cost up to c, and those after with less, come first.
+      for (int y = 0; y < x; y++) {
+        rank += cost[y] <= c ? 1 : 0;
+      }
+      for (int y = x + 1; y < m; y++) {
+        rank += cost[y] < c ? 1 : 0;
+      }
+      sorted[rank] = cand[x];
+    }
+    return sorted;
   }
 
   /** Works out, once, the least penalty and opening of every item in component {@code c}. */
@@ -244,6 +276,7 @@ final class Search {
       return;
     }
     exactReady = true;
+    suffixMinItem = ws.suffixMinItem.zeroed(comps, order.length + 1);
     for (int c = 0; c < comps; c++) {
       prepareBounds(c);
       for (int r = order.length - 1; r >= 0; r--) {
@@ -1097,20 +1130,18 @@ final class Search {
       all[j] = takesAll(j);
       open[j] = nodeItemStart[j + 1] - nodeItemStart[j];
       if (all[j]) {
-        for (int x = nodeItemStart[j]; x < nodeItemStart[j + 1]; x++) {
-          int i = nodeItemList[x];
-          lines[j] += p.itemLineCount[i];
-          weight[j] += p.itemWeight[i];
-          if (comps > 0) {
-            pen[j] += p.itemPen[0][i][j];
-          }
-        }
+        lines[j] = (int) candidateLines[j];
+        weight[j] = candidateWeight[j];
+        pen[j] = candidatePrimary[j];
       }
     }
     int shipments = 0;
     boolean[] taken = new boolean[p.itemCount];
     boolean[] bestTaken = new boolean[p.itemCount];
     boolean[] isOpen = ws.coverIsOpen.cleared(k);
+    // A node taking fewer lines than the best so far cannot win the round; it is passed over
+    // unless its lane cost must still be worked out because the cost model might refuse it.
+    boolean skipsFewer = p.costComp != 0 || p.lanesNeverNegative;
     while (remaining > 0 && shipments < p.maxShipments) {
       int bestNode = -1;
       int bestLines = 0;
@@ -1126,6 +1157,9 @@ final class Search {
         long w;
         if (all[j]) {
           took = lines[j];
+          if (took < bestLines && skipsFewer) {
+            continue;
+          }
           inc += pen[j];
           w = weight[j];
         } else {
@@ -1134,7 +1168,7 @@ final class Search {
           if (shipments == 0) {
             aloneCache[j] = took > 0 ? takenItems(j, taken) : NONE;
           }
-          if (took == 0) {
+          if (took == 0 || (took < bestLines && skipsFewer)) {
             continue;
           }
           w = 0;
@@ -1502,6 +1536,50 @@ final class Search {
     }
     System.arraycopy(items, 0, out, 0, items.length);
     return items.length;
+  }
+
+  /**
+   * Returns whether node {@code j} ships on its own every item it is a candidate of, so that what
+   * it holds alone is what {@link #candidateWeight} and the like add up.
+   */
+  boolean shipsAllAlone(int j) {
+    return takesAll(j);
+  }
+
+  /** Returns how many items node {@code j} is a candidate of. */
+  int candidateCount(int j) {
+    return nodeItemStart[j + 1] - nodeItemStart[j];
+  }
+
+  /** Returns the units of the items node {@code j} is a candidate of. */
+  long candidateUnits(int j) {
+    return candidateUnits[j];
+  }
+
+  /** Returns the weight of the items node {@code j} is a candidate of. */
+  long candidateWeight(int j) {
+    return candidateWeight[j];
+  }
+
+  /** Returns the lines of the items node {@code j} is a candidate of. */
+  int candidateLines(int j) {
+    return (int) candidateLines[j];
+  }
+
+  /**
+   * Returns the items node {@code j} is a candidate of, as bits by item; meaningful only for
+   * problems of at most 64 items.
+   */
+  long candidateItems(int j) {
+    return candidateItems[j];
+  }
+
+  /**
+   * Returns the first objective component of shipping every item node {@code j} is a candidate of
+   * from it alone at lane cost {@code lane}: the first component of {@link #aloneKey}'s key.
+   */
+  long candidatePrimary(int j, long lane) {
+    return p.shipPen[0][j] + candidatePrimary[j] + (p.costComp == 0 ? lane : 0);
   }
 
   /** Returns, ascending, the items of node {@code j} marked in {@code taken}. */
