@@ -746,6 +746,7 @@ final class Search {
     long[] k2 = new long[comps + 1];
     int[] uses = ws.uses.zeroed(p.k);
     int[] targets = ws.targets.sized(p.k);
+    int[] moving = ws.moving.sized(p.itemCount);
     tally(plan, uses);
     for (int pass = 0; pass < 4; pass++) {
       boolean improved = false;
@@ -781,19 +782,22 @@ final class Search {
         if (uses[from] == 0) {
           continue;
         }
-        long current = shipmentPrimary(plan, from, from);
+        // The shipment's items, listed once for the first component at every target.
+        int count = itemsAt(plan, from, from, moving);
+        long weight = weightOf(moving, count);
+        long current = primaryAt(moving, count, weight, from);
         int holders = holders(plan, from, from, targets);
         for (int t = 0; t < holders; t++) {
           int to = targets[t];
           if (to == from
               || p.excluded[to]
-              || (uses[to] == 0 && shipmentPrimary(plan, from, to) > current)) {
+              || (uses[to] == 0 && primaryAt(moving, count, weight, to) > current)) {
             // A new node whose shipment alone would cost more in the first component cannot win.
             continue;
           }
           boolean feasible;
           if (incremental) {
-            feasible = shipmentMovedKey(plan, uses, from, -1, to, key, k2);
+            feasible = shipmentMovedKey(plan, uses, from, -1, moving, count, to, key, k2);
           } else {
             moveShipments(plan, from, -1, to, trial);
             feasible = evaluate(trial, k2);
@@ -821,14 +825,16 @@ final class Search {
           }
           long current = shipmentPrimary(plan, a, a) + shipmentPrimary(plan, b, b);
           int holders = holders(plan, a, b, targets);
+          int count = holders == 0 ? 0 : itemsAt(plan, a, b, moving);
+          long weight = weightOf(moving, count);
           for (int t = 0; t < holders; t++) {
             int to = targets[t];
-            if (p.excluded[to] || mergedPrimary(plan, a, b, to) > current) {
+            if (p.excluded[to] || primaryAt(moving, count, weight, to) > current) {
               continue;
             }
             boolean feasible;
             if (incremental) {
-              feasible = shipmentMovedKey(plan, uses, a, b, to, key, k2);
+              feasible = shipmentMovedKey(plan, uses, a, b, moving, count, to, key, k2);
             } else {
               moveShipments(plan, a, b, to, trial);
               feasible = evaluate(trial, k2);
@@ -977,20 +983,29 @@ final class Search {
 
   /**
    * Writes into {@code out} the key of the incumbent {@code plan} (key {@code current}) with the
-   * items it places at {@code a} and at {@code b} (-1 for none) all moved to {@code to}, and
-   * returns true, or returns false when that plan is infeasible; the same answer as {@link
-   * #evaluate(int[], long[])} on the moved plan (see {@link #movedKey}).
+   * items it places at {@code a} and at {@code b} (-1 for none), the first {@code count} of {@code
+   * items}, all moved to {@code to}, and returns true, or returns false when that plan is
+   * infeasible; the same answer as {@link #evaluate(int[], long[])} on the moved plan (see {@link
+   * #movedKey}).
    */
   private boolean shipmentMovedKey(
-      int[] plan, int[] uses, int a, int b, int to, long[] current, long[] out) {
+      int[] plan,
+      int[] uses,
+      int a,
+      int b,
+      int[] items,
+      int count,
+      int to,
+      long[] current,
+      long[] out) {
     boolean toIsSource = to == a || to == b;
     long weight = (toIsSource ? 0 : planWeight[to]) + planWeight[a] + (b >= 0 ? planWeight[b] : 0);
     long units = (toIsSource ? 0 : planUnits[to]) + planUnits[a] + (b >= 0 ? planUnits[b] : 0);
     if (units > p.unitsLeft[to]) {
       return false;
     }
-    for (int i = 0; i < plan.length; i++) {
-      if ((plan[i] == a || plan[i] == b) && plan[i] >= 0 && !isCandidate(i, to)) {
+    for (int x = 0; x < count; x++) {
+      if (!isCandidate(items[x], to)) {
         return false;
       }
     }
@@ -1032,9 +1047,10 @@ final class Search {
         v -= p.shipPen[c][b];
       }
       long[][] pen = p.itemPen[c];
-      for (int i = 0; i < plan.length; i++) {
+      for (int x = 0; x < count; x++) {
+        int i = items[x];
         int j = plan[i];
-        if (j >= 0 && j != to && (j == a || j == b)) {
+        if (j != to) {
           v += pen[i][to] - pen[i][j];
         }
       }
@@ -1232,17 +1248,42 @@ final class Search {
     return takesAllAt[j];
   }
 
-  private long mergedPrimary(int[] plan, int a, int b, int at) {
+  /**
+   * Writes into {@code out}, ascending, the items {@code plan} places at {@code a} or at {@code b}
+   * (both nodes); returns how many.
+   */
+  private int itemsAt(int[] plan, int a, int b, int[] out) {
+    int n = 0;
+    for (int i = 0; i < plan.length; i++) {
+      if (plan[i] == a || plan[i] == b) {
+        out[n++] = i;
+      }
+    }
+    return n;
+  }
+
+  /** Returns the weight of the first {@code count} of {@code items}. */
+  private long weightOf(int[] items, int count) {
+    long weight = 0;
+    for (int x = 0; x < count; x++) {
+      weight += p.itemWeight[items[x]];
+    }
+    return weight;
+  }
+
+  /**
+   * Returns the first objective component of shipping the first {@code count} of {@code items},
+   * {@code weight} grams in all, from {@code at} in one shipment; the same as {@link
+   * #shipmentPrimary} for the items of a shipment.
+   */
+  private long primaryAt(int[] items, int count, long weight, int at) {
     if (comps == 0) {
       return 0;
     }
     long v = p.shipPen[0][at];
-    long weight = 0;
-    for (int i = 0; i < p.itemCount; i++) {
-      if (plan[i] == a || plan[i] == b) {
-        v += p.itemPen[0][i][at];
-        weight += p.itemWeight[i];
-      }
+    long[][] pen = p.itemPen[0];
+    for (int x = 0; x < count; x++) {
+      v += pen[items[x]][at];
     }
     return p.costComp == 0 ? v + p.laneCost(at, weight) : v;
   }
@@ -1294,10 +1335,11 @@ final class Search {
         open++;
       }
     }
-    for (int i = 0; i < p.itemCount; i++) {
-      if (plan[i] == from) {
-        out[i] = -1;
-      }
+    // The items moved, ascending, listed once.
+    int[] moved = ws.moving.sized(p.itemCount);
+    int count = itemsAt(plan, from, from, moved);
+    for (int x = 0; x < count; x++) {
+      out[moved[x]] = -1;
     }
     reinsertFrom(plan, from, out);
 
@@ -1307,10 +1349,8 @@ final class Search {
     for (int c = 0; c < comps; c++) {
       key[c + 1] = current[c + 1] - p.shipPen[c][from];
     }
-    for (int i = 0; i < p.itemCount; i++) {
-      if (plan[i] != from) {
-        continue;
-      }
+    for (int x = 0; x < count; x++) {
+      int i = moved[x];
       int j = out[i];
       for (int c = 0; c < comps; c++) {
         key[c + 1] -= p.itemPen[c][i][from];
@@ -1322,7 +1362,7 @@ final class Search {
       for (int c = 0; c < comps; c++) {
         key[c + 1] += p.itemPen[c][i][j];
       }
-      if (firstAt(plan, from, out, i, j)) {
+      if (firstAt(moved, x, out, j)) {
         // A node's shipment changes once, whatever it takes: its lane cost is now nodeLane[j].
         laneChange += nodeLane[j] - planLane[j];
         if (uses[j] == 0) {
@@ -1342,8 +1382,9 @@ final class Search {
     for (int x = 0; x < planOpened; x++) {
       clearNode(planNodes[x]);
     }
-    for (int i = 0; i < p.itemCount; i++) {
-      if (plan[i] == from && out[i] >= 0) {
+    for (int x = 0; x < count; x++) {
+      int i = moved[x];
+      if (out[i] >= 0) {
         assign[i] = -1;
         clearNode(out[i]);
       }
@@ -1355,12 +1396,12 @@ final class Search {
   }
 
   /**
-   * Returns whether item {@code i}, moved from {@code from} to {@code j}, is the first of the items
-   * moved from {@code from} that {@code out} places at {@code j}.
+   * Returns whether the {@code x}-th of the items {@code moved} (ascending), which {@code out}
+   * places at {@code j}, is the first of them that {@code out} places there.
    */
-  private static boolean firstAt(int[] plan, int from, int[] out, int i, int j) {
-    for (int x = 0; x < i; x++) {
-      if (plan[x] == from && out[x] == j) {
+  private static boolean firstAt(int[] moved, int x, int[] out, int j) {
+    for (int y = 0; y < x; y++) {
+      if (out[moved[y]] == j) {
         return false;
       }
     }

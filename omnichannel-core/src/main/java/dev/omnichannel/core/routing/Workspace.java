@@ -119,6 +119,7 @@ final class Workspace {
   // Heuristic, per candidate node.
   final Ints uses = new Ints();
   final Ints targets = new Ints();
+  final Ints moving = new Ints();
   final Ints coverOpen = new Ints();
   final Ints coverLines = new Ints();
   final Longs coverWeight = new Longs();
