@@ -62,12 +62,14 @@ public final class DistanceBandCostModel implements ShippingCostModel {
       return Optional.empty();
     }
     double[] km = upToKm[level.ordinal()];
-    for (int b = 0; b < km.length; b++) {
-      if (distanceKm <= km[b]) {
-        return lanes[level.ordinal()][b];
-      }
+    // The band is the first that reaches the distance: as the bands ascend, the number of those
+    // that do not. Counted without branching, since the distances of one order's nodes fall into
+    // the bands at random and a loop exiting at the band would mispredict for most of them.
+    int band = 0;
+    for (double upTo : km) {
+      band += upTo < distanceKm ? 1 : 0;
     }
-    return Optional.empty();
+    return band < km.length ? lanes[level.ordinal()][band] : Optional.empty();
   }
 
   /** Returns the bands by service level, each list by increasing distance. */

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +38,19 @@ final class Problem {
   static final long SCORE_SCALE = 1_000_000;
 
   private static final int[] NO_INTS = new int[0];
+
+  /**
+   * Shared arrays {@code {i}} for small {@code i}, for the line groups of single lines and the
+   * stock keys of lines that are no bundle: read by the search, never written.
+   */
+  private static final int[][] SINGLES = new int[64][];
+
+  static {
+    for (int i = 0; i < SINGLES.length; i++) {
+      SINGLES[i] = new int[] {i};
+    }
+  }
+
   private static final long[] NO_LONGS = new long[0];
 
   final RoutingRequest request;
@@ -101,6 +113,15 @@ final class Problem {
   final long[][] shipPen;
   final long[][][] itemPen;
   final long[][] openCost;
+
+  /**
+   * Whether no shipment of this order gets a negative lane cost at any candidate, so that a search
+   * may leave out lane costs that cannot change its choice without missing a misbehaving cost
+   * model: every candidate's lane is a {@link RateCard}, whose price never falls below zero unless
+   * its arithmetic overflows, and it does not overflow at the weight of the whole order.
+   */
+  final boolean lanesNeverNegative;
+
   final long splitPenalty;
   final int maxShipments;
   final boolean shipComplete;
@@ -130,89 +151,26 @@ final class Problem {
     ServiceLevel level = order.serviceLevel();
 
     all = nodes.sorted;
-    ShipDates shipDates = nodes.shipDates;
     int n = all.length;
-    exclusions = ws.exclusions.zeroed(n);
-    allDistance = ws.allDistance.filled(n, Double.NaN);
+    exclusions = ws.exclusions.sized(n);
     allScore = ws.allScore.filled(n, OptionalDouble.empty());
-    Set<Capability> needed = EnumSet.noneOf(Capability.class);
-    needed.addAll(profile.requiredCapabilities());
-    if (level == ServiceLevel.PICKUP) {
-      needed.add(Capability.STORE_PICKUP);
-    }
-    Optional<LocalDate> promise =
-        profile.respectPromiseDate() ? order.requestedDeliveryDate() : Optional.empty();
-
     if (destination.isPresent()) {
+      allDistance = ws.allDistance.sized(n);
       nodes.distancesKm(destination.get(), allDistance);
+    } else {
+      allDistance = ws.allDistance.filled(n, Double.NaN);
     }
     int[] pre = ws.pre.sized(n);
-    ShippingCostModel.Lane[] lanes = ws.lanes.filled(n, null);
-    LocalDate[] dates = ws.dates.filled(n, null);
-    int count = 0;
-    boolean anyServes = false;
-    boolean anyExcluded = !profile.excludedNodes().isEmpty();
-    boolean anyNeeded = !needed.isEmpty();
-    for (int a = 0; a < n; a++) {
-      NodeProfile node = all[a];
-      int why = 0;
-      if (anyExcluded && profile.excludedNodes().contains(node.id())) {
-        why |= 1 << ExclusionReason.EXCLUDED_BY_PROFILE.ordinal();
-      }
-      if (anyNeeded && !node.capabilities().containsAll(needed)) {
-        why |= 1 << ExclusionReason.MISSING_CAPABILITY.ordinal();
-      }
-      if (!node.serves(country)) {
-        why |= 1 << ExclusionReason.DOES_NOT_SERVE_DESTINATION.ordinal();
-      } else {
-        anyServes = true;
-      }
-      if (node.capacityLeftOrders() < 1 || node.capacityLeftUnits() < 1) {
-        why |= 1 << ExclusionReason.NO_CAPACITY.ordinal();
-      }
-      if (destination.isEmpty()) {
-        exclusions[a] = why | 1 << ExclusionReason.NO_LANE.ordinal();
-        continue;
-      }
-      double km = allDistance[a];
-      if (why != 0) {
-        exclusions[a] = why;
-        continue;
-      }
-      Optional<ShippingCostModel.Lane> found =
-          network.shippingCostModel().lane(node, shipTo, km, level);
-      if (found.isEmpty()) {
-        exclusions[a] = 1 << ExclusionReason.NO_LANE.ordinal();
-        continue;
-      }
-      ShippingCostModel.Lane l = found.get();
-      if (l.transitDays() < 0) {
-        throw new RoutingException(
-            "shipping cost model gave negative transit days "
-                + l.transitDays()
-                + " from "
-                + node.id());
-      }
-      Optional<LocalDate> ship = shipDates.shipDate(a, now);
-      if (ship.isEmpty()) {
-        exclusions[a] = 1 << ExclusionReason.NO_WORKING_DAY.ordinal();
-        continue;
-      }
-      if (promise.isPresent() && ship.get().plusDays(l.transitDays()).isAfter(promise.get())) {
-        exclusions[a] = 1 << ExclusionReason.MISSES_PROMISE_DATE.ordinal();
-        continue;
-      }
-      dates[count] = ship.get();
-      pre[count] = a;
-      lanes[count] = l;
-      count++;
-    }
+    ShippingCostModel.Lane[] lanes = ws.lanes.sized(n);
+    LocalDate[] dates = ws.dates.sized(n);
+    RoutingNodes.CountryScreen screen = nodes.country(country);
+    int count = screen(nodes, screen, shipTo, destination.isPresent(), level, pre, lanes, dates);
     // Pre-candidates: past the static checks, by network index. Those holding nothing an item
     // needs are dropped below, so that the search only ever sees nodes that can ship something.
     long[] preUnits = ws.preUnits.sized(count);
     int[] allToPre = ws.allToPre.filled(n, -1);
     for (int jp = 0; jp < count; jp++) {
-      preUnits[jp] = all[pre[jp]].capacityLeftUnits();
+      preUnits[jp] = nodes.capacityLeftUnits[pre[jp]];
       allToPre[pre[jp]] = jp;
     }
 
@@ -220,7 +178,7 @@ final class Problem {
       globalReason = UnfulfillableReason.NO_NODES;
     } else if (destination.isEmpty()) {
       globalReason = UnfulfillableReason.DESTINATION_NOT_GEOCODED;
-    } else if (!anyServes) {
+    } else if (!screen.anyServes) {
       globalReason = UnfulfillableReason.DESTINATION_NOT_SERVED;
     } else {
       globalReason = null;
@@ -269,7 +227,7 @@ final class Problem {
         if (key == keyCount) {
           keys[keyCount++] = sku;
         }
-        lineKeys[li] = new int[] {key};
+        lineKeys[li] = single(key);
         lineQty[li] = new long[] {line.quantity()};
       }
     }
@@ -323,7 +281,7 @@ final class Problem {
     }
     for (int li = 0; li < lineCount; li++) {
       if (!grouped[li]) {
-        groups.add(new int[] {li});
+        groups.add(single(li));
       }
     }
     if (kitted) {
@@ -379,48 +337,45 @@ final class Problem {
           globalReason != null ? globalReason : UnfulfillableReason.INSUFFICIENT_STOCK;
     }
 
-    // Candidates: the pre-candidates that hold something, in network order.
+    // Candidates: the pre-candidates that hold something, in network order. Which of them do is
+    // close to random, so the mapping is worked out without branching on it.
     int[] preToK = ws.preToK.sized(count);
+    int[] kToPre = ws.kToPre.sized(count);
     int kept = 0;
     for (int jp = 0; jp < count; jp++) {
-      if (holdsAny[jp]) {
-        preToK[jp] = kept++;
-      } else {
-        preToK[jp] = -1;
-        exclusions[pre[jp]] |= 1 << ExclusionReason.NO_STOCK.ordinal();
-      }
+      int holds = holdsAny[jp] ? 1 : 0;
+      // -1 for a pre-candidate that holds nothing.
+      preToK[jp] = kept | (holds - 1);
+      kToPre[kept] = jp;
+      kept += holds;
+      exclusions[pre[jp]] |= (1 - holds) << ExclusionReason.NO_STOCK.ordinal();
     }
     k = kept;
     toAll = ws.toAll.sized(k);
-    lane = ws.lane.filled(k, null);
-    shipDate = ws.shipDate.filled(k, null);
+    lane = ws.lane.sized(k);
+    shipDate = ws.shipDate.sized(k);
     excluded = ws.excluded.cleared(k);
     pickOrder = ws.pickOrder.sized(k);
     pickUnit = ws.pickUnit.sized(k);
     unitsLeft = ws.unitsLeft.sized(k);
     allToK = ws.allToK.filled(n, -1);
-    for (int jp = 0; jp < count; jp++) {
-      int j = preToK[jp];
-      if (j < 0) {
-        continue;
-      }
-      NodeProfile node = all[pre[jp]];
-      toAll[j] = pre[jp];
+    for (int j = 0; j < k; j++) {
+      int jp = kToPre[j];
+      int a = pre[jp];
+      toAll[j] = a;
       lane[j] = lanes[jp];
       shipDate[j] = dates[jp];
-      pickOrder[j] = node.pickCostPerOrder();
-      pickUnit[j] = node.pickCostPerUnit();
+      pickOrder[j] = nodes.pickCostPerOrder[a];
+      pickUnit[j] = nodes.pickCostPerUnit[a];
       unitsLeft[j] = preUnits[jp];
-      allToK[pre[jp]] = j;
+      allToK[a] = j;
     }
-    // Candidate indices never exceed pre-candidate ones (preToK keeps the order and only drops),
-    // so each row is compacted in place; entries past k are left over and never read.
+    // Candidate indices never exceed pre-candidate ones (the mapping keeps the order and only
+    // drops), so each row is compacted in place; entries past k are left over and never read.
     for (int key = 0; key < keyCount; key++) {
       long[] row = preAvail[key];
-      for (int jp = 0; jp < count; jp++) {
-        if (preToK[jp] >= 0) {
-          row[preToK[jp]] = row[jp];
-        }
+      for (int j = 0; j < k; j++) {
+        row[j] = row[kToPre[j]];
       }
     }
     avail = preAvail;
@@ -432,33 +387,18 @@ final class Problem {
     }
 
     // Objective components.
-    List<Object> kinds = new ArrayList<>();
-    switch (profile.strategy()) {
-      case OPTIMISE_COST -> {
-        kinds.add("COST");
-        kinds.addAll(profile.effectiveRules());
-      }
-      case RULES -> {
-        kinds.addAll(profile.effectiveRules());
-        kinds.add("COST");
-      }
-      case SCORED -> {
-        kinds.add("SCORE");
-        kinds.add("COST");
-      }
-    }
-    comps = kinds.size();
-    ImmutableList.Builder<String> names = ImmutableList.builderWithExpectedSize(comps + 1);
-    names.add("UNSERVED_LINES");
+    Objective objective = Objective.of(profile);
+    Object[] kinds = objective.kinds;
+    comps = kinds.length;
     shipPen = ws.shipPen.zeroed(comps, k);
     itemPen = new long[comps][][];
     // Components without a per-item penalty share one table of zeros whose rows are one array;
-    // nothing writes to it.
+    // nothing writes to it. The others write every entry of theirs.
     long[][] zeros = null;
     for (int c = 0; c < comps; c++) {
-      Object kind = kinds.get(c);
+      Object kind = kinds[c];
       if ("COST".equals(kind) || kind == RoutingRule.HIGHEST_STOCK) {
-        itemPen[c] = ws.itemPen.table(c).zeroed(itemCount, k);
+        itemPen[c] = ws.itemPen.table(c).sized(itemCount, k);
       } else {
         if (zeros == null) {
           zeros = new long[itemCount][];
@@ -475,14 +415,15 @@ final class Problem {
       rank.putIfAbsent(id, rank.size());
     }
     for (int c = 0; c < comps; c++) {
-      Object kind = kinds.get(c);
-      names.add(kind.toString());
+      Object kind = kinds[c];
       if ("COST".equals(kind)) {
         costIndex = c;
-        for (int j = 0; j < k; j++) {
-          shipPen[c][j] = pickOrder[j];
-          for (int i = 0; i < itemCount; i++) {
-            itemPen[c][i][j] = Math.multiplyExact(pickUnit[j], itemUnits[i]);
+        System.arraycopy(pickOrder, 0, shipPen[c], 0, k);
+        for (int i = 0; i < itemCount; i++) {
+          long[] row = itemPen[c][i];
+          long units = itemUnits[i];
+          for (int j = 0; j < k; j++) {
+            row[j] = Math.multiplyExact(pickUnit[j], units);
           }
         }
       } else if ("SCORE".equals(kind)) {
@@ -492,12 +433,18 @@ final class Problem {
       }
     }
     costComp = costIndex;
-    objective = names.build();
+    this.objective = objective.names;
+    long orderWeight = 0;
     for (int i = 0; i < itemCount; i++) {
       for (int j : itemCand[i]) {
         openCost[i][j] = laneCost(j, itemWeight[i]);
       }
+      // Any shipment weighs at most the positive weights summed; saturated, since past the limit
+      // the lanes are not known to be safe anyway.
+      long w = Math.max(0, itemWeight[i]);
+      orderWeight = orderWeight + w < 0 ? Long.MAX_VALUE : orderWeight + w;
     }
+    lanesNeverNegative = lanesNeverNegative(orderWeight);
     // Nodes a criterion excluded leave the item candidate lists.
     if (profile.strategy() == RoutingStrategy.SCORED) {
       for (int i = 0; i < itemCount; i++) {
@@ -510,6 +457,142 @@ final class Problem {
         }
         itemCand[i] = Arrays.copyOf(cand, c);
       }
+    }
+  }
+
+  /**
+   * Screens every node by the profile, the destination, the node's calendar and the cost model, in
+   * network order; sets each node's exclusions and writes the nodes past every check (the
+   * pre-candidates), their lanes and ship dates into {@code pre}, {@code lanes} and {@code dates}.
+   * Returns how many there are.
+   */
+  private int screen(
+      RoutingNodes nodes,
+      RoutingNodes.CountryScreen screen,
+      PostalAddress shipTo,
+      boolean located,
+      ServiceLevel level,
+      int[] pre,
+      ShippingCostModel.Lane[] lanes,
+      LocalDate[] dates) {
+    int needed = RoutingNodes.capabilityBits(profile.requiredCapabilities());
+    if (level == ServiceLevel.PICKUP) {
+      needed |= 1 << Capability.STORE_PICKUP.ordinal();
+    }
+    Optional<LocalDate> promise =
+        profile.respectPromiseDate() ? order.requestedDeliveryDate() : Optional.empty();
+    ImmutableSet<NodeId> excludedNodes = profile.excludedNodes();
+    boolean anyExcluded = !excludedNodes.isEmpty();
+    ShippingCostModel costModel = network.shippingCostModel();
+    ShipDates shipDates = nodes.shipDates;
+    int[] staticWhy = screen.exclusions;
+    int count = 0;
+    for (int a = 0; a < all.length; a++) {
+      NodeProfile node = all[a];
+      int why = staticWhy[a];
+      if (anyExcluded && excludedNodes.contains(node.id())) {
+        why |= 1 << ExclusionReason.EXCLUDED_BY_PROFILE.ordinal();
+      }
+      if (needed != 0 && !nodes.hasCapabilities(a, needed)) {
+        why |= 1 << ExclusionReason.MISSING_CAPABILITY.ordinal();
+      }
+      if (!located) {
+        exclusions[a] = why | 1 << ExclusionReason.NO_LANE.ordinal();
+        continue;
+      }
+      if (why != 0) {
+        exclusions[a] = why;
+        continue;
+      }
+      Optional<ShippingCostModel.Lane> found = costModel.lane(node, shipTo, allDistance[a], level);
+      if (found.isEmpty()) {
+        exclusions[a] = 1 << ExclusionReason.NO_LANE.ordinal();
+        continue;
+      }
+      ShippingCostModel.Lane l = found.get();
+      if (l.transitDays() < 0) {
+        throw new RoutingException(
+            "shipping cost model gave negative transit days "
+                + l.transitDays()
+                + " from "
+                + node.id());
+      }
+      Optional<LocalDate> ship = shipDates.shipDate(a, now);
+      if (ship.isEmpty()) {
+        exclusions[a] = 1 << ExclusionReason.NO_WORKING_DAY.ordinal();
+        continue;
+      }
+      if (promise.isPresent() && ship.get().plusDays(l.transitDays()).isAfter(promise.get())) {
+        exclusions[a] = 1 << ExclusionReason.MISSES_PROMISE_DATE.ordinal();
+        continue;
+      }
+      exclusions[a] = 0;
+      dates[count] = ship.get();
+      pre[count] = a;
+      lanes[count] = l;
+      count++;
+    }
+    return count;
+  }
+
+  /**
+   * The components of a profile's objective after the unserved lines: {@code "COST"}, {@code
+   * "SCORE"} or a {@link RoutingRule}, and the names of all of them. Immutable.
+   */
+  private static final class Objective {
+    // The objectives of the profiles without rules of their own, worked out once.
+    private static final Objective DEFAULT_COST =
+        build(RoutingStrategy.OPTIMISE_COST, RoutingProfile.DEFAULT_RULES);
+    private static final Objective DEFAULT_RULES =
+        build(RoutingStrategy.RULES, RoutingProfile.DEFAULT_RULES);
+    private static final Objective SCORED = build(RoutingStrategy.SCORED, ImmutableList.of());
+
+    final Object[] kinds;
+    final ImmutableList<String> names;
+
+    private Objective(Object[] kinds, ImmutableList<String> names) {
+      this.kinds = kinds;
+      this.names = names;
+    }
+
+    @SuppressWarnings("ReferenceEquality") // the default rules are one list
+    static Objective of(RoutingProfile profile) {
+      ImmutableList<RoutingRule> rules = profile.effectiveRules();
+      return switch (profile.strategy()) {
+        case OPTIMISE_COST ->
+            rules == RoutingProfile.DEFAULT_RULES
+                ? DEFAULT_COST
+                : build(RoutingStrategy.OPTIMISE_COST, rules);
+        case RULES ->
+            rules == RoutingProfile.DEFAULT_RULES
+                ? DEFAULT_RULES
+                : build(RoutingStrategy.RULES, rules);
+        case SCORED -> SCORED;
+      };
+    }
+
+    private static Objective build(RoutingStrategy strategy, ImmutableList<RoutingRule> rules) {
+      List<Object> kinds = new ArrayList<>();
+      switch (strategy) {
+        case OPTIMISE_COST -> {
+          kinds.add("COST");
+          kinds.addAll(rules);
+        }
+        case RULES -> {
+          kinds.addAll(rules);
+          kinds.add("COST");
+        }
+        case SCORED -> {
+          kinds.add("SCORE");
+          kinds.add("COST");
+        }
+      }
+      ImmutableList.Builder<String> names = ImmutableList.builderWithExpectedSize(kinds.size() + 1);
+      names.add("UNSERVED_LINES");
+      for (Object kind : kinds) {
+        names.add(kind.toString());
+      }
+      return new Objective(kinds.toArray(), names.build());
     }
   }
 
@@ -540,6 +623,11 @@ final class Problem {
 
   private String destinationCountry() {
     return order.shipTo().countryCode();
+  }
+
+  /** Returns the array {@code {i}}, shared for small {@code i}: never write to it. */
+  private static int[] single(int i) {
+    return i < SINGLES.length ? SINGLES[i] : new int[] {i};
   }
 
   /** Returns the index of {@code sku} among the first {@code count} keys, or {@code count}. */
@@ -600,6 +688,36 @@ final class Problem {
     }
     itemDemandKey[i] = m == total ? keys : Arrays.copyOf(keys, m);
     itemDemandQty[i] = m == total ? qty : Arrays.copyOf(qty, m);
+  }
+
+  /**
+   * See {@link #lanesNeverNegative}; {@code orderWeight} is at least what any set of the order's
+   * items weighs.
+   */
+  private boolean lanesNeverNegative(long orderWeight) {
+    if (orderWeight > Long.MAX_VALUE - 999) {
+      return false;
+    }
+    long kilos = (orderWeight + 999) / 1000;
+    ShippingCostModel.Lane last = null;
+    for (int j = 0; j < k; j++) {
+      // Candidates mostly share a few lanes.
+      if (lane[j] == last) {
+        continue;
+      }
+      if (!(lane[j] instanceof RateCard rate)) {
+        return false;
+      }
+      // No shipment weighs more than orderWeight, and a price grows with the weight.
+      long perKilos = kilos * rate.costPerKg();
+      if (Math.multiplyHigh(kilos, rate.costPerKg()) != 0
+          || perKilos < 0
+          || perKilos > Long.MAX_VALUE - rate.baseCost()) {
+        return false;
+      }
+      last = rate;
+    }
+    return true;
   }
 
   /** Returns the lane cost of a shipment of {@code weight} grams from {@code j}. */

@@ -119,7 +119,7 @@ public final class Router {
         result = new Search.Result(result.assign(), result.key(), exact.steps(), true);
       }
     }
-    return PlanAssembler.assemble(p, search, result, method, blockedBySkuCompleteness, notes);
+    return PlanAssembler.assemble(p, search, result, method, blockedBySkuCompleteness, notes, ws);
   }
 
   /**
@@ -152,7 +152,8 @@ public final class Router {
               new Search.Result(empty(p), unservedKey(p, search), 0, true),
               SearchMethod.NONE,
               true,
-              new ArrayList<>()));
+              new ArrayList<>(),
+              ws));
     }
     Search.@Nullable Result result = search.bruteForce(maxAssignments);
     if (result == null) {
@@ -167,7 +168,8 @@ public final class Router {
             result,
             p.servableItems() == 0 ? SearchMethod.NONE : SearchMethod.EXACT,
             false,
-            notes));
+            notes,
+            ws));
   }
 
   /**
@@ -405,7 +407,8 @@ public final class Router {
         Search.Result result,
         SearchMethod method,
         boolean shipCompleteBlocked,
-        List<String> notes) {
+        List<String> notes,
+        Workspace ws) {
       int[] plan = result.assign();
       RoutingProfile profile = p.profile;
       List<Shipment> shipments = new ArrayList<>();
@@ -508,12 +511,12 @@ public final class Router {
           .cost(cost)
           .currency(p.network.currency())
           .costLowerBound(Math.min(lowerBound, cost.total()))
-          .explanation(explain(p, search, result, notes))
+          .explanation(explain(p, search, result, notes, ws))
           .build();
     }
 
     private static Explanation explain(
-        Problem p, Search search, Search.Result result, List<String> notes) {
+        Problem p, Search search, Search.Result result, List<String> notes, Workspace ws) {
       int n = p.all.length;
       ImmutableList.Builder<NodeAssessment> nodes = ImmutableList.builderWithExpectedSize(n);
       int[] assign = result.assign();
@@ -530,57 +533,99 @@ public final class Router {
       long[] bestAltKey = null;
       long[] key = new long[p.comps + 1];
       int bestAlt = -1;
-      // Most nodes hold a single item on their own: its line ids are listed once and shared.
-      @Nullable ImmutableList<String>[] heldOne = newLists(p.itemCount);
-      int[] alone = new int[p.itemCount];
-      for (int a = 0; a < n; a++) {
-        int j = p.allToK[a];
-        ImmutableList<String> held = ImmutableList.of();
-        OptionalLong standalone = OptionalLong.empty();
-        if (j >= 0 && !p.excluded[j]) {
-          int count = search.alone(j, alone);
-          if (count > 0) {
-            long weight = 0;
-            long units = 0;
-            int lines = 0;
-            boolean same = j == planNode && count == planItems;
-            for (int x = 0; x < count; x++) {
-              int i = alone[x];
-              weight += p.itemWeight[i];
-              units += p.itemUnits[i];
-              lines += p.itemLines[i].length;
-              same &= assign[i] == j;
-            }
-            held = count == 1 ? heldOne[alone[0]] : null;
-            if (held == null) {
-              held = lineIds(p, alone, count, lines);
-              if (count == 1) {
-                heldOne[alone[0]] = held;
-              }
-            }
-            long lane = p.laneCost(j, weight);
-            standalone = OptionalLong.of(p.pickOrder[j] + p.pickUnit[j] * units + lane);
-            long unserved = (long) search.baseUnserved() + search.servableLines() - lines;
-            // The key starts with the unserved lines: a node leaving more unserved cannot be the
-            // best alternative, so its full key is not needed.
-            if (!same
-                && (bestAltKey == null || unserved <= bestAltKey[0])
-                && search.aloneKey(j, alone, count, lane, key)
-                && (bestAltKey == null || Search.compare(key, bestAltKey) < 0)) {
-              long[] swap = bestAltKey == null ? new long[key.length] : bestAltKey;
-              bestAltKey = key;
-              key = swap;
-              bestAlt = j;
-            }
+      // First the candidates, in network order: what each holds on its own, its cost alone and
+      // whether it is the best alternative. Nodes that hold the same items on their own share one
+      // list of their line ids.
+      HeldLines heldLines = new HeldLines(p, ws);
+      int[] alone = ws.explainAlone.sized(p.itemCount);
+      ImmutableList<String>[] heldAt = ws.explainHeld.sized(p.k);
+      OptionalLong[] standaloneAt = ws.explainStandalone.sized(p.k);
+      long unservedAll = (long) search.baseUnserved() + search.servableLines();
+      for (int j = 0; j < p.k; j++) {
+        if (p.excluded[j]) {
+          heldAt[j] = ImmutableList.of();
+          standaloneAt[j] = OptionalLong.empty();
+          continue;
+        }
+        // Most nodes ship alone every item they are a candidate of: then what they hold is added
+        // up already, and the items themselves are only listed when needed.
+        boolean whole = search.shipsAllAlone(j);
+        boolean listed = !whole;
+        int count;
+        long weight = 0;
+        long units = 0;
+        int lines = 0;
+        if (whole) {
+          count = search.candidateCount(j);
+          weight = search.candidateWeight(j);
+          units = search.candidateUnits(j);
+          lines = search.candidateLines(j);
+        } else {
+          count = search.alone(j, alone);
+          for (int x = 0; x < count; x++) {
+            int i = alone[x];
+            weight += p.itemWeight[i];
+            units += p.itemUnits[i];
+            lines += p.itemLineCount[i];
           }
         }
+        if (count == 0) {
+          heldAt[j] = ImmutableList.of();
+          standaloneAt[j] = OptionalLong.empty();
+          continue;
+        }
+        long set = whole ? search.candidateItems(j) : HeldLines.set(alone, count);
+        ImmutableList<String> held = heldLines.get(set);
+        if (held == null) {
+          if (!listed) {
+            search.alone(j, alone);
+            listed = true;
+          }
+          held = heldLines.put(set, alone, count, lines);
+        }
+        heldAt[j] = held;
+        long lane = p.laneCost(j, weight);
+        standaloneAt[j] = OptionalLong.of(p.pickOrder[j] + p.pickUnit[j] * units + lane);
+        long unserved = unservedAll - lines;
+        // The key starts with the unserved lines and, for a node shipping all its candidate items,
+        // goes on with a first component known without listing them: a node behind the best
+        // alternative in either cannot be the best alternative, so its full key is not needed.
+        if (bestAltKey != null
+            && (unserved > bestAltKey[0]
+                || (whole
+                    && p.comps > 0
+                    && unserved == bestAltKey[0]
+                    && search.candidatePrimary(j, lane) > bestAltKey[1]))) {
+          continue;
+        }
+        if (!listed) {
+          search.alone(j, alone);
+        }
+        boolean same = j == planNode && count == planItems;
+        for (int x = 0; same && x < count; x++) {
+          same = assign[alone[x]] == j;
+        }
+        if (!same
+            && search.aloneKey(j, alone, count, lane, key)
+            && (bestAltKey == null || Search.compare(key, bestAltKey) < 0)) {
+          long[] swap = bestAltKey == null ? new long[key.length] : bestAltKey;
+          bestAltKey = key;
+          key = swap;
+          bestAlt = j;
+        }
+      }
+      // Every node's assessment.
+      ImmutableList<String> none = ImmutableList.of();
+      OptionalLong noCost = OptionalLong.empty();
+      for (int a = 0; a < n; a++) {
+        int j = p.allToK[a];
         nodes.add(
             new NodeAssessment(
                 p.all[a].id(),
                 p.exclusionsOf(a),
-                held,
+                j >= 0 ? heldAt[j] : none,
                 p.allDistance[a],
-                standalone,
+                j >= 0 ? standaloneAt[j] : noCost,
                 p.allScore[a]));
       }
       ImmutableList<String> objective = p.objective;
@@ -614,32 +659,90 @@ public final class Router {
           ImmutableList.copyOf(notes));
     }
 
-    /**
-     * Returns the ids of the lines of the first {@code count} of {@code items}, {@code lines} in
-     * all, in item order.
-     */
-    private static ImmutableList<String> lineIds(Problem p, int[] items, int count, int lines) {
-      String[] ids = new String[lines];
-      int at = 0;
-      for (int x = 0; x < count; x++) {
-        for (int li : p.itemLines[items[x]]) {
-          ids[at++] = p.lines.get(li).lineId();
-        }
-      }
-      return ImmutableList.copyOf(ids);
-    }
-
-    @SuppressWarnings("unchecked") // an array of a generic type; it only ever holds such lists
-    private static @Nullable ImmutableList<String>[] newLists(int n) {
-      return (@Nullable ImmutableList<String>[]) new ImmutableList<?>[n];
-    }
-
     private static ImmutableList<Long> boxed(long[] key) {
       ImmutableList.Builder<Long> out = ImmutableList.builderWithExpectedSize(key.length);
       for (long v : key) {
         out.add(v);
       }
       return out.build();
+    }
+  }
+
+  /**
+   * The line ids of the item sets nodes hold on their own, each set's list built once per order and
+   * shared by every node holding exactly that set. Sets are told apart by their items' bits, so for
+   * orders of more than 64 items nothing is remembered and every list is built afresh.
+   */
+  private static final class HeldLines {
+    private final Problem p;
+    private final long[] sets;
+    private final @Nullable ImmutableList<String>[] lists;
+    private final int mask;
+    private final boolean cached;
+
+    HeldLines(Problem p, Workspace ws) {
+      this.p = p;
+      this.cached = p.itemCount <= 64;
+      // A power of two at least twice the candidates, so that probes stay short.
+      int size = cached ? Integer.highestOneBit(Math.max(8, p.k * 2 - 1)) << 1 : 1;
+      this.mask = size - 1;
+      this.sets = ws.heldSets.zeroed(size);
+      this.lists = ws.heldLists.filled(size, null);
+    }
+
+    /** Returns the first {@code count} of {@code items} as bits by item. */
+    static long set(int[] items, int count) {
+      long set = 0;
+      for (int x = 0; x < count; x++) {
+        set |= 1L << items[x];
+      }
+      return set;
+    }
+
+    /** Returns the list of the items {@code set}, if built already. */
+    @Nullable ImmutableList<String> get(long set) {
+      if (!cached) {
+        return null;
+      }
+      // The empty set is never asked for, so 0 marks a free slot.
+      for (int at = slot(set); sets[at] != 0; at = (at + 1) & mask) {
+        if (sets[at] == set) {
+          return lists[at];
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Returns the ids of the lines of the first {@code count} of {@code items} (ascending, the
+     * items {@code set}), {@code lines} in all, in item order, and remembers them for the set.
+     */
+    ImmutableList<String> put(long set, int[] items, int count, int lines) {
+      ImmutableList<String> list;
+      if (lines == 1) {
+        list = ImmutableList.of(p.lines.get(p.itemLines[items[0]][0]).lineId());
+      } else {
+        ImmutableList.Builder<String> ids = ImmutableList.builderWithExpectedSize(lines);
+        for (int x = 0; x < count; x++) {
+          for (int li : p.itemLines[items[x]]) {
+            ids.add(p.lines.get(li).lineId());
+          }
+        }
+        list = ids.build();
+      }
+      if (cached) {
+        int at = slot(set);
+        while (sets[at] != 0) {
+          at = (at + 1) & mask;
+        }
+        sets[at] = set;
+        lists[at] = list;
+      }
+      return list;
+    }
+
+    private int slot(long set) {
+      return (int) ((set * 0x9E3779B97F4A7C15L) >>> 40) & mask;
     }
   }
 }

@@ -7,13 +7,15 @@ import dev.omnichannel.core.inventory.AvailabilitySnapshot;
 import dev.omnichannel.core.order.GeoPoint;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The nodes of a network as every route call reads them: sorted by id, indexed by id, with their
  * ship dates remembered and the parts of the distance formula that depend on the node alone worked
- * out once. Immutable apart from the thread-safe ship date cache and the thread-safe memo of the
- * last snapshot's nodes.
+ * out once, along with everything else about a node that does not depend on the order. Immutable
+ * apart from the thread-safe ship date cache, the thread-safe memo of the last snapshot's nodes and
+ * the thread-safe screens by destination country.
  */
 final class RoutingNodes {
   /** The mean earth radius {@link GeoPoint#distanceKm} uses. */
@@ -25,6 +27,39 @@ final class RoutingNodes {
   private final double[] latitudeRadians;
   private final double[] cosLatitude;
   private final double[] longitude;
+
+  /** Per node, its pick costs and the units it can still ship today, as its profile says. */
+  final long[] pickCostPerOrder;
+
+  final long[] pickCostPerUnit;
+  final long[] capacityLeftUnits;
+
+  /** Per node, the bits (by ordinal) of the capabilities it has. */
+  private final int[] capabilityBits;
+
+  /**
+   * The screens of the destination countries met so far, by {@link #countrySlot}; the screen of a
+   * country depends only on the nodes, so a slot is filled once and read by every order after.
+   */
+  private final AtomicReferenceArray<@Nullable CountryScreen> countries =
+      new AtomicReferenceArray<>(26 * 26);
+
+  /** What the nodes' profiles alone say about shipping to one destination country. */
+  static final class CountryScreen {
+    /**
+     * Per node, the bits (by ordinal) of {@link ExclusionReason#DOES_NOT_SERVE_DESTINATION} and
+     * {@link ExclusionReason#NO_CAPACITY} that apply to it.
+     */
+    final int[] exclusions;
+
+    /** Whether any node ships to the country, whatever else excludes it. */
+    final boolean anyServes;
+
+    CountryScreen(int[] exclusions, boolean anyServes) {
+      this.exclusions = exclusions;
+      this.anyServes = anyServes;
+    }
+  }
 
   /** A snapshot's node list and, for each of its nodes, the network index or -1. */
   private static final class SnapshotNodes {
@@ -49,8 +84,16 @@ final class RoutingNodes {
     latitudeRadians = new double[nodes.length];
     cosLatitude = new double[nodes.length];
     longitude = new double[nodes.length];
+    pickCostPerOrder = new long[nodes.length];
+    pickCostPerUnit = new long[nodes.length];
+    capacityLeftUnits = new long[nodes.length];
+    capabilityBits = new int[nodes.length];
     for (int i = 0; i < nodes.length; i++) {
       ids.put(nodes[i].id(), i);
+      pickCostPerOrder[i] = nodes[i].pickCostPerOrder();
+      pickCostPerUnit[i] = nodes[i].pickCostPerUnit();
+      capacityLeftUnits[i] = nodes[i].capacityLeftUnits();
+      capabilityBits[i] = capabilityBits(nodes[i].capabilities());
       GeoPoint at = nodes[i].location();
       latitudeRadians[i] = Math.toRadians(at.latitude());
       cosLatitude[i] = Math.cos(latitudeRadians[i]);
@@ -58,6 +101,67 @@ final class RoutingNodes {
     }
     this.index = ids.buildOrThrow();
     this.shipDates = new ShipDates(nodes);
+  }
+
+  /** Returns the bits (by ordinal) of {@code capabilities}. */
+  static int capabilityBits(Iterable<Capability> capabilities) {
+    int bits = 0;
+    for (Capability c : capabilities) {
+      bits |= 1 << c.ordinal();
+    }
+    return bits;
+  }
+
+  /** Returns whether node {@code a} has every capability of {@code bits} (see capabilityBits). */
+  boolean hasCapabilities(int a, int bits) {
+    return (capabilityBits[a] & bits) == bits;
+  }
+
+  /** Returns the screen of the nodes for orders shipped to {@code country}. */
+  CountryScreen country(String country) {
+    int slot = countrySlot(country);
+    if (slot < 0) {
+      return screen(country);
+    }
+    CountryScreen s = countries.get(slot);
+    if (s == null) {
+      s = screen(country);
+      countries.set(slot, s);
+    }
+    return s;
+  }
+
+  /**
+   * Returns the slot of a code of two upper-case ASCII letters, one slot per such code, or -1 for
+   * any other string (screened afresh on every call, never remembered).
+   */
+  private static int countrySlot(String country) {
+    if (country.length() != 2) {
+      return -1;
+    }
+    int first = country.charAt(0) - 'A';
+    int second = country.charAt(1) - 'A';
+    if (first < 0 || first >= 26 || second < 0 || second >= 26) {
+      return -1;
+    }
+    return first * 26 + second;
+  }
+
+  private CountryScreen screen(String country) {
+    int[] why = new int[sorted.length];
+    boolean anyServes = false;
+    for (int a = 0; a < sorted.length; a++) {
+      NodeProfile node = sorted[a];
+      if (!node.serves(country)) {
+        why[a] |= 1 << ExclusionReason.DOES_NOT_SERVE_DESTINATION.ordinal();
+      } else {
+        anyServes = true;
+      }
+      if (node.capacityLeftOrders() < 1 || node.capacityLeftUnits() < 1) {
+        why[a] |= 1 << ExclusionReason.NO_CAPACITY.ordinal();
+      }
+    }
+    return new CountryScreen(why, anyServes);
   }
 
   /**

@@ -17,6 +17,8 @@ final class Search {
   record Result(int[] assign, long[] key, long steps, boolean complete) {}
 
   private static final int[] NONE = new int[0];
+  private static final long[][] NO_ROWS = new long[0][];
+  private static final long[] NO_PENALTIES = new long[0];
 
   private final Problem p;
   private final int comps;
@@ -37,7 +39,7 @@ final class Search {
   private final int servableLines;
   private final long[][] minItem;
   private final long[][] minOpen;
-  private final long[][] suffixMinItem;
+  private long[][] suffixMinItem = NO_ROWS;
   private final boolean[] boundsReady;
   private boolean exactReady;
   private final int[][] sortedCand;
@@ -52,6 +54,17 @@ final class Search {
 
   /** Whether two items draw on one stock key (kits, or bundles sharing a component). */
   private final boolean keysShared;
+
+  /**
+   * Per node, what the items it is a candidate of add up to: units, weight, lines, item penalties
+   * of the first component, and the items as bits (meaningful for at most 64 items).
+   */
+  private final long[] candidateUnits;
+
+  private final long[] candidateWeight;
+  private final long[] candidateLines;
+  private final long[] candidatePrimary;
+  private final long[] candidateItems;
 
   /** Per node, whether it can ship all the items it is a candidate of together; see takesAll. */
   private final boolean[] takesAllAt;
@@ -140,19 +153,19 @@ final class Search {
       order[y + 1] = v;
     }
     // Worked out when first needed: the heuristic alone reads only the cost component's.
-    minItem = ws.minItem.zeroed(comps, items);
-    minOpen = ws.minOpen.zeroed(comps, items);
+    minItem = ws.minItem.sized(comps, items);
+    minOpen = ws.minOpen.sized(comps, items);
     boundsReady = ws.boundsReady.cleared(comps);
-    suffixMinItem = ws.suffixMinItem.zeroed(comps, servable + 1);
     localUsed = ws.localUsed.zeroed(p.keyCount);
     scratchWeight = ws.scratchWeight.zeroed(k);
     scratchUnits = ws.scratchUnits.zeroed(k);
     scratchValue = ws.scratchValue.zeroed(k);
     scratchItems = ws.scratchItems.zeroed(k);
     aloneCache = ws.aloneCache.filled(k, null);
-    planWeight = ws.planWeight.zeroed(k);
-    planUnits = ws.planUnits.zeroed(k);
-    planLane = ws.planLane.zeroed(k);
+    // Written in full by tally before they are read.
+    planWeight = ws.planWeight.sized(k);
+    planUnits = ws.planUnits.sized(k);
+    planLane = ws.planLane.sized(k);
     planNodes = ws.planNodes.sized(k);
     words = (k + 63) >>> 6;
     candBits = ws.candBits.zeroed(items, words);
@@ -171,11 +184,22 @@ final class Search {
     int[] fill = scratchItems;
     boolean sharing = false;
     int[] keyUses = ws.keyUses.zeroed(p.keyCount);
-    long[] candidateUnits = ws.candidateUnits.zeroed(k);
+    candidateUnits = ws.candidateUnits.zeroed(k);
+    candidateWeight = ws.candidateWeight.zeroed(k);
+    candidateLines = ws.candidateLines.zeroed(k);
+    candidatePrimary = ws.candidatePrimary.zeroed(k);
+    candidateItems = ws.candidateItems.zeroed(k);
     for (int i = 0; i < items; i++) {
+      long[] primary = comps > 0 ? p.itemPen[0][i] : NO_PENALTIES;
       for (int j : p.itemCand[i]) {
         nodeItemList[nodeItemStart[j] + fill[j]++] = i;
         candidateUnits[j] += p.itemUnits[i];
+        candidateWeight[j] += p.itemWeight[i];
+        candidateLines[j] += p.itemLineCount[i];
+        candidateItems[j] |= 1L << i;
+        if (comps > 0) {
+          candidatePrimary[j] += primary[j];
+        }
       }
       for (int key : p.itemDemandKey[i]) {
         sharing |= keyUses[key]++ > 0;
@@ -193,26 +217,34 @@ final class Search {
     scratchUsed = sharing ? ws.scratchUsed.zeroed(p.keyCount, k) : new long[0][];
     sortedCand = new int[items][];
     for (int i = 0; i < items; i++) {
-      int[] cand = p.itemCand[i].clone();
-      long[] cost = ws.candCost.sized(cand.length);
-      for (int x = 0; x < cand.length; x++) {
-        cost[x] = primaryOpening(i, cand[x]);
-      }
-      // Insertion sort by opening cost; candidates come in node order, so ties stay by node.
-      for (int x = 1; x < cand.length; x++) {
-        int v = cand[x];
-        long c = cost[x];
-        int y = x - 1;
-        while (y >= 0 && cost[y] > c) {
-          cand[y + 1] = cand[y];
-          cost[y + 1] = cost[y];
-          y--;
-        }
-        cand[y + 1] = v;
-        cost[y + 1] = c;
-      }
-      sortedCand[i] = cand;
+      sortedCand[i] = byOpening(i, p.itemCand[i], ws.candCost.sized(p.itemCand[i].length));
     }
+  }
+
+  /**
+   * Returns item {@code i}'s candidates {@code cand} by their opening cost, ties by node. Each
+   * lands at its rank, counted without branching on the (close to random) comparisons: a sorting
+   * loop would mispredict on most of them.
+   */
+  private int[] byOpening(int i, int[] cand, long[] cost) {
+    int m = cand.length;
+    for (int x = 0; x < m; x++) {
+      cost[x] = primaryOpening(i, cand[x]);
+    }
+    int[] sorted = new int[m];
+    for (int x = 0; x < m; x++) {
+      long c = cost[x];
+      int rank = 0;
+      // Those before x with a cost up to c, and those after with less, come first.
+      for (int y = 0; y < x; y++) {
+        rank += cost[y] <= c ? 1 : 0;
+      }
+      for (int y = x + 1; y < m; y++) {
+        rank += cost[y] < c ? 1 : 0;
+      }
+      sorted[rank] = cand[x];
+    }
+    return sorted;
   }
 
   /** Works out, once, the least penalty and opening of every item in component {@code c}. */
@@ -244,6 +276,7 @@ final class Search {
       return;
     }
     exactReady = true;
+    suffixMinItem = ws.suffixMinItem.zeroed(comps, order.length + 1);
     for (int c = 0; c < comps; c++) {
       prepareBounds(c);
       for (int r = order.length - 1; r >= 0; r--) {
@@ -713,6 +746,7 @@ final class Search {
     long[] k2 = new long[comps + 1];
     int[] uses = ws.uses.zeroed(p.k);
     int[] targets = ws.targets.sized(p.k);
+    int[] moving = ws.moving.sized(p.itemCount);
     tally(plan, uses);
     for (int pass = 0; pass < 4; pass++) {
       boolean improved = false;
@@ -748,19 +782,22 @@ final class Search {
         if (uses[from] == 0) {
           continue;
         }
-        long current = shipmentPrimary(plan, from, from);
+        // The shipment's items, listed once for the first component at every target.
+        int count = itemsAt(plan, from, from, moving);
+        long weight = weightOf(moving, count);
+        long current = primaryAt(moving, count, weight, from);
         int holders = holders(plan, from, from, targets);
         for (int t = 0; t < holders; t++) {
           int to = targets[t];
           if (to == from
               || p.excluded[to]
-              || (uses[to] == 0 && shipmentPrimary(plan, from, to) > current)) {
+              || (uses[to] == 0 && primaryAt(moving, count, weight, to) > current)) {
             // A new node whose shipment alone would cost more in the first component cannot win.
             continue;
           }
           boolean feasible;
           if (incremental) {
-            feasible = shipmentMovedKey(plan, uses, from, -1, to, key, k2);
+            feasible = shipmentMovedKey(plan, uses, from, -1, moving, count, to, key, k2);
           } else {
             moveShipments(plan, from, -1, to, trial);
             feasible = evaluate(trial, k2);
@@ -788,14 +825,16 @@ final class Search {
           }
           long current = shipmentPrimary(plan, a, a) + shipmentPrimary(plan, b, b);
           int holders = holders(plan, a, b, targets);
+          int count = holders == 0 ? 0 : itemsAt(plan, a, b, moving);
+          long weight = weightOf(moving, count);
           for (int t = 0; t < holders; t++) {
             int to = targets[t];
-            if (p.excluded[to] || mergedPrimary(plan, a, b, to) > current) {
+            if (p.excluded[to] || primaryAt(moving, count, weight, to) > current) {
               continue;
             }
             boolean feasible;
             if (incremental) {
-              feasible = shipmentMovedKey(plan, uses, a, b, to, key, k2);
+              feasible = shipmentMovedKey(plan, uses, a, b, moving, count, to, key, k2);
             } else {
               moveShipments(plan, a, b, to, trial);
               feasible = evaluate(trial, k2);
@@ -944,20 +983,29 @@ final class Search {
 
   /**
    * Writes into {@code out} the key of the incumbent {@code plan} (key {@code current}) with the
-   * items it places at {@code a} and at {@code b} (-1 for none) all moved to {@code to}, and
-   * returns true, or returns false when that plan is infeasible; the same answer as {@link
-   * #evaluate(int[], long[])} on the moved plan (see {@link #movedKey}).
+   * items it places at {@code a} and at {@code b} (-1 for none), the first {@code count} of {@code
+   * items}, all moved to {@code to}, and returns true, or returns false when that plan is
+   * infeasible; the same answer as {@link #evaluate(int[], long[])} on the moved plan (see {@link
+   * #movedKey}).
    */
   private boolean shipmentMovedKey(
-      int[] plan, int[] uses, int a, int b, int to, long[] current, long[] out) {
+      int[] plan,
+      int[] uses,
+      int a,
+      int b,
+      int[] items,
+      int count,
+      int to,
+      long[] current,
+      long[] out) {
     boolean toIsSource = to == a || to == b;
     long weight = (toIsSource ? 0 : planWeight[to]) + planWeight[a] + (b >= 0 ? planWeight[b] : 0);
     long units = (toIsSource ? 0 : planUnits[to]) + planUnits[a] + (b >= 0 ? planUnits[b] : 0);
     if (units > p.unitsLeft[to]) {
       return false;
     }
-    for (int i = 0; i < plan.length; i++) {
-      if ((plan[i] == a || plan[i] == b) && plan[i] >= 0 && !isCandidate(i, to)) {
+    for (int x = 0; x < count; x++) {
+      if (!isCandidate(items[x], to)) {
         return false;
       }
     }
@@ -999,9 +1047,10 @@ final class Search {
         v -= p.shipPen[c][b];
       }
       long[][] pen = p.itemPen[c];
-      for (int i = 0; i < plan.length; i++) {
+      for (int x = 0; x < count; x++) {
+        int i = items[x];
         int j = plan[i];
-        if (j >= 0 && j != to && (j == a || j == b)) {
+        if (j != to) {
           v += pen[i][to] - pen[i][j];
         }
       }
@@ -1097,20 +1146,18 @@ final class Search {
       all[j] = takesAll(j);
       open[j] = nodeItemStart[j + 1] - nodeItemStart[j];
       if (all[j]) {
-        for (int x = nodeItemStart[j]; x < nodeItemStart[j + 1]; x++) {
-          int i = nodeItemList[x];
-          lines[j] += p.itemLineCount[i];
-          weight[j] += p.itemWeight[i];
-          if (comps > 0) {
-            pen[j] += p.itemPen[0][i][j];
-          }
-        }
+        lines[j] = (int) candidateLines[j];
+        weight[j] = candidateWeight[j];
+        pen[j] = candidatePrimary[j];
       }
     }
     int shipments = 0;
     boolean[] taken = new boolean[p.itemCount];
     boolean[] bestTaken = new boolean[p.itemCount];
     boolean[] isOpen = ws.coverIsOpen.cleared(k);
+    // A node taking fewer lines than the best so far cannot win the round; it is passed over
+    // unless its lane cost must still be worked out because the cost model might refuse it.
+    boolean skipsFewer = p.costComp != 0 || p.lanesNeverNegative;
     while (remaining > 0 && shipments < p.maxShipments) {
       int bestNode = -1;
       int bestLines = 0;
@@ -1126,6 +1173,9 @@ final class Search {
         long w;
         if (all[j]) {
           took = lines[j];
+          if (took < bestLines && skipsFewer) {
+            continue;
+          }
           inc += pen[j];
           w = weight[j];
         } else {
@@ -1134,7 +1184,7 @@ final class Search {
           if (shipments == 0) {
             aloneCache[j] = took > 0 ? takenItems(j, taken) : NONE;
           }
-          if (took == 0) {
+          if (took == 0 || (took < bestLines && skipsFewer)) {
             continue;
           }
           w = 0;
@@ -1198,17 +1248,42 @@ final class Search {
     return takesAllAt[j];
   }
 
-  private long mergedPrimary(int[] plan, int a, int b, int at) {
+  /**
+   * Writes into {@code out}, ascending, the items {@code plan} places at {@code a} or at {@code b}
+   * (both nodes); returns how many.
+   */
+  private int itemsAt(int[] plan, int a, int b, int[] out) {
+    int n = 0;
+    for (int i = 0; i < plan.length; i++) {
+      if (plan[i] == a || plan[i] == b) {
+        out[n++] = i;
+      }
+    }
+    return n;
+  }
+
+  /** Returns the weight of the first {@code count} of {@code items}. */
+  private long weightOf(int[] items, int count) {
+    long weight = 0;
+    for (int x = 0; x < count; x++) {
+      weight += p.itemWeight[items[x]];
+    }
+    return weight;
+  }
+
+  /**
+   * Returns the first objective component of shipping the first {@code count} of {@code items},
+   * {@code weight} grams in all, from {@code at} in one shipment; the same as {@link
+   * #shipmentPrimary} for the items of a shipment.
+   */
+  private long primaryAt(int[] items, int count, long weight, int at) {
     if (comps == 0) {
       return 0;
     }
     long v = p.shipPen[0][at];
-    long weight = 0;
-    for (int i = 0; i < p.itemCount; i++) {
-      if (plan[i] == a || plan[i] == b) {
-        v += p.itemPen[0][i][at];
-        weight += p.itemWeight[i];
-      }
+    long[][] pen = p.itemPen[0];
+    for (int x = 0; x < count; x++) {
+      v += pen[items[x]][at];
     }
     return p.costComp == 0 ? v + p.laneCost(at, weight) : v;
   }
@@ -1260,10 +1335,11 @@ final class Search {
         open++;
       }
     }
-    for (int i = 0; i < p.itemCount; i++) {
-      if (plan[i] == from) {
-        out[i] = -1;
-      }
+    // The items moved, ascending, listed once.
+    int[] moved = ws.moving.sized(p.itemCount);
+    int count = itemsAt(plan, from, from, moved);
+    for (int x = 0; x < count; x++) {
+      out[moved[x]] = -1;
     }
     reinsertFrom(plan, from, out);
 
@@ -1273,10 +1349,8 @@ final class Search {
     for (int c = 0; c < comps; c++) {
       key[c + 1] = current[c + 1] - p.shipPen[c][from];
     }
-    for (int i = 0; i < p.itemCount; i++) {
-      if (plan[i] != from) {
-        continue;
-      }
+    for (int x = 0; x < count; x++) {
+      int i = moved[x];
       int j = out[i];
       for (int c = 0; c < comps; c++) {
         key[c + 1] -= p.itemPen[c][i][from];
@@ -1288,7 +1362,7 @@ final class Search {
       for (int c = 0; c < comps; c++) {
         key[c + 1] += p.itemPen[c][i][j];
       }
-      if (firstAt(plan, from, out, i, j)) {
+      if (firstAt(moved, x, out, j)) {
         // A node's shipment changes once, whatever it takes: its lane cost is now nodeLane[j].
         laneChange += nodeLane[j] - planLane[j];
         if (uses[j] == 0) {
@@ -1308,8 +1382,9 @@ final class Search {
     for (int x = 0; x < planOpened; x++) {
       clearNode(planNodes[x]);
     }
-    for (int i = 0; i < p.itemCount; i++) {
-      if (plan[i] == from && out[i] >= 0) {
+    for (int x = 0; x < count; x++) {
+      int i = moved[x];
+      if (out[i] >= 0) {
         assign[i] = -1;
         clearNode(out[i]);
       }
@@ -1321,12 +1396,12 @@ final class Search {
   }
 
   /**
-   * Returns whether item {@code i}, moved from {@code from} to {@code j}, is the first of the items
-   * moved from {@code from} that {@code out} places at {@code j}.
+   * Returns whether the {@code x}-th of the items {@code moved} (ascending), which {@code out}
+   * places at {@code j}, is the first of them that {@code out} places there.
    */
-  private static boolean firstAt(int[] plan, int from, int[] out, int i, int j) {
-    for (int x = 0; x < i; x++) {
-      if (plan[x] == from && out[x] == j) {
+  private static boolean firstAt(int[] moved, int x, int[] out, int j) {
+    for (int y = 0; y < x; y++) {
+      if (out[moved[y]] == j) {
         return false;
       }
     }
@@ -1502,6 +1577,50 @@ final class Search {
     }
     System.arraycopy(items, 0, out, 0, items.length);
     return items.length;
+  }
+
+  /**
+   * Returns whether node {@code j} ships on its own every item it is a candidate of, so that what
+   * it holds alone is what {@link #candidateWeight} and the like add up.
+   */
+  boolean shipsAllAlone(int j) {
+    return takesAll(j);
+  }
+
+  /** Returns how many items node {@code j} is a candidate of. */
+  int candidateCount(int j) {
+    return nodeItemStart[j + 1] - nodeItemStart[j];
+  }
+
+  /** Returns the units of the items node {@code j} is a candidate of. */
+  long candidateUnits(int j) {
+    return candidateUnits[j];
+  }
+
+  /** Returns the weight of the items node {@code j} is a candidate of. */
+  long candidateWeight(int j) {
+    return candidateWeight[j];
+  }
+
+  /** Returns the lines of the items node {@code j} is a candidate of. */
+  int candidateLines(int j) {
+    return (int) candidateLines[j];
+  }
+
+  /**
+   * Returns the items node {@code j} is a candidate of, as bits by item; meaningful only for
+   * problems of at most 64 items.
+   */
+  long candidateItems(int j) {
+    return candidateItems[j];
+  }
+
+  /**
+   * Returns the first objective component of shipping every item node {@code j} is a candidate of
+   * from it alone at lane cost {@code lane}: the first component of {@link #aloneKey}'s key.
+   */
+  long candidatePrimary(int j, long lane) {
+    return p.shipPen[0][j] + candidatePrimary[j] + (p.costComp == 0 ? lane : 0);
   }
 
   /** Returns, ascending, the items of node {@code j} marked in {@code taken}. */

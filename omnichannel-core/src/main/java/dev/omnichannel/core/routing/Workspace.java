@@ -1,9 +1,11 @@
 package dev.omnichannel.core.routing;
 
+import com.google.common.collect.ImmutableList;
 import dev.omnichannel.core.Sku;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +53,7 @@ final class Workspace {
   final Ints holders = new Ints();
   final Booleans holdsAny = new Booleans();
   final Ints preToK = new Ints();
+  final Ints kToPre = new Ints();
   final Refs<Sku> keys = new Refs<>(Sku[]::new);
   final LongTable avail = new LongTable();
   final IntTable stocked = new IntTable();
@@ -97,14 +100,26 @@ final class Workspace {
   final Ints nodeItemList = new Ints();
   final Ints keyUses = new Ints();
   final Longs candidateUnits = new Longs();
+  final Longs candidateWeight = new Longs();
+  final Longs candidateLines = new Longs();
+  final Longs candidatePrimary = new Longs();
+  final Longs candidateItems = new Longs();
   final Booleans takesAllAt = new Booleans();
   final LongTable used = new LongTable();
   final LongTable scratchUsed = new LongTable();
   final Longs candCost = new Longs();
 
+  // Explanation.
+  final Ints explainAlone = new Ints();
+  final Longs heldSets = new Longs();
+  final Refs<ImmutableList<String>> heldLists = new Refs<>(ImmutableList[]::new);
+  final Refs<ImmutableList<String>> explainHeld = new Refs<>(ImmutableList[]::new);
+  final Refs<OptionalLong> explainStandalone = new Refs<>(OptionalLong[]::new);
+
   // Heuristic, per candidate node.
   final Ints uses = new Ints();
   final Ints targets = new Ints();
+  final Ints moving = new Ints();
   final Ints coverOpen = new Ints();
   final Ints coverLines = new Ints();
   final Longs coverWeight = new Longs();
@@ -204,6 +219,14 @@ final class Workspace {
       Arrays.fill(a, 0, n, v);
       return a;
     }
+
+    /** Returns an array of at least {@code n} entries that the caller writes before reading. */
+    double[] sized(int n) {
+      if (a.length < n) {
+        a = new double[grown(n)];
+      }
+      return a;
+    }
   }
 
   /** A reusable array of booleans. */
@@ -243,6 +266,17 @@ final class Workspace {
       return a;
     }
 
+    /**
+     * Returns an array of at least {@code n} entries that the caller writes before reading; entries
+     * may still refer to what an earlier call left there.
+     */
+    T[] sized(int n) {
+      if (a.length < n) {
+        a = make.apply(grown(n));
+      }
+      return a;
+    }
+
     /** Returns an array of at least {@code n} entries, keeping what the array held. */
     T[] grow(int n) {
       if (a.length < n) {
@@ -270,6 +304,23 @@ final class Workspace {
           rows[x] = new long[grown(c)];
         } else {
           Arrays.fill(row, 0, c, 0);
+        }
+      }
+      return rows;
+    }
+
+    /**
+     * Returns a table of at least {@code r} rows of at least {@code c} entries, that the caller
+     * writes before reading.
+     */
+    long[][] sized(int r, int c) {
+      if (rows.length < r) {
+        rows = Arrays.copyOf(rows, grown(r));
+      }
+      for (int x = 0; x < r; x++) {
+        long[] row = rows[x];
+        if (row == null || row.length < c) {
+          rows[x] = new long[grown(c)];
         }
       }
       return rows;
