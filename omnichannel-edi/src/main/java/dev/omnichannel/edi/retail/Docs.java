@@ -1,6 +1,8 @@
 package dev.omnichannel.edi.retail;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.omnichannel.core.Sku;
 import dev.omnichannel.core.order.ImmutablePostalAddress;
 import dev.omnichannel.core.order.PostalAddress;
 import dev.omnichannel.edi.Finding;
@@ -17,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Helpers shared by the document mappings. */
@@ -106,6 +109,23 @@ final class Docs {
   }
 
   /** Returns the N1 loop with N101 = {@code entity}, among {@code loops}. */
+  /**
+   * Returns the host's SKU for a line's item numbers, or empty, adding {@code UNKNOWN_ITEM} at
+   * {@code where} to {@code p}: also when the resolver names a value that is no valid SKU.
+   */
+  static Optional<Sku> sku(SkuResolver skus, Map<String, String> ids, Problems p, Location where) {
+    Optional<Sku> sku;
+    try {
+      sku = skus.resolve(ImmutableMap.copyOf(ids));
+    } catch (IllegalArgumentException e) {
+      sku = Optional.empty();
+    }
+    if (sku.isEmpty()) {
+      p.add("UNKNOWN_ITEM", "no SKU for item numbers " + ids, where);
+    }
+    return sku;
+  }
+
   static Optional<X12Loop> party(List<X12Loop> loops, String entity) {
     return loops.stream().filter(l -> l.first().get(1).equals(entity)).findFirst();
   }

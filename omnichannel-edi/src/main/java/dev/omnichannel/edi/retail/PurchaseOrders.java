@@ -2,7 +2,6 @@ package dev.omnichannel.edi.retail;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.collect.ImmutableMap;
 import dev.omnichannel.core.ChannelId;
 import dev.omnichannel.core.Sku;
 import dev.omnichannel.core.order.ImmutableOrder;
@@ -120,14 +119,8 @@ public final class PurchaseOrders {
         p.add("INVALID_QUANTITY", "PO102 must be a whole positive quantity", po1.location());
         continue;
       }
-      Optional<Sku> sku;
-      try {
-        sku = skus.resolve(ImmutableMap.copyOf(ids));
-      } catch (IllegalArgumentException e) {
-        sku = Optional.empty();
-      }
+      Optional<Sku> sku = Docs.sku(skus, ids, p, po1.location());
       if (sku.isEmpty()) {
-        p.add("UNKNOWN_ITEM", "no SKU for item numbers " + ids, po1.location());
         continue;
       }
       ImmutableOrderLine.Builder line =

@@ -3,7 +3,6 @@ package dev.omnichannel.edi.retail;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import dev.omnichannel.core.Sku;
 import dev.omnichannel.edi.x12.X12Loop;
 import dev.omnichannel.edi.x12.X12Segment;
@@ -114,14 +113,8 @@ public final class WarehouseAdvices {
               w12.location());
           continue;
         }
-        Optional<Sku> sku;
-        try {
-          sku = skus.resolve(ImmutableMap.copyOf(ids));
-        } catch (IllegalArgumentException e) {
-          sku = Optional.empty();
-        }
+        Optional<Sku> sku = Docs.sku(skus, ids, p, w12.location());
         if (sku.isEmpty()) {
-          p.add("UNKNOWN_ITEM", "no SKU for item numbers " + ids, w12.location());
           continue;
         }
         lines.add(

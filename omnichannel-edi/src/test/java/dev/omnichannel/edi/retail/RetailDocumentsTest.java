@@ -200,49 +200,30 @@ class RetailDocumentsTest {
     assertThat(WarehouseAdvices.read(RetailTesting.read(doc)).orElseThrow()).isEqualTo(shipment);
   }
 
+  /** A 945 of one line whose W12 carries {@code w12}. */
+  private static String warehouseAdvice(String... w12) {
+    return RetailTesting.interchange(
+        "SW",
+        w -> {
+          w.startTransaction("945");
+          w.segment("W06", "N", "DO-55", "20260308", "SHP-9", "PO-4711");
+          w.segment("LX", "1");
+          w.segment("W12", w12);
+          w.segment("W03", "3");
+          w.endTransaction();
+        });
+  }
+
   @Test
   void warehouseShipment945FindsTheSkuByItsQualifierOnly() {
     String bySecondPair =
-        RetailTesting.interchange(
-            "SW",
-            w -> {
-              w.startTransaction("945");
-              w.segment("W06", "N", "DO-55", "20260308", "SHP-9", "PO-4711");
-              w.segment("LX", "1");
-              w.segment(
-                  "W12",
-                  "CC",
-                  "3",
-                  "3",
-                  "0",
-                  "EA",
-                  "",
-                  "UP",
-                  "012345678905",
-                  "",
-                  "",
-                  "",
-                  "",
-                  "SK",
-                  "MUG-BLUE");
-              w.segment("W03", "3");
-              w.endTransaction();
-            });
+        warehouseAdvice(
+            "CC", "3", "3", "0", "EA", "", "UP", "012345678905", "", "", "", "", "SK", "MUG-BLUE");
     assertThat(WarehouseAdvices.read(RetailTesting.read(bySecondPair)).orElseThrow().lines())
         .extracting(l -> l.sku().value())
         .containsExactly("MUG-BLUE");
 
-    String byUpcOnly =
-        RetailTesting.interchange(
-            "SW",
-            w -> {
-              w.startTransaction("945");
-              w.segment("W06", "N", "DO-55", "20260308", "SHP-9", "PO-4711");
-              w.segment("LX", "1");
-              w.segment("W12", "CC", "3", "3", "0", "EA", "", "UP", "012345678905");
-              w.segment("W03", "3");
-              w.endTransaction();
-            });
+    String byUpcOnly = warehouseAdvice("CC", "3", "3", "0", "EA", "", "UP", "012345678905");
     // A UPC is not the SKU: refused with its place, unless the host says how to map it.
     MappingResult<WarehouseShipment> refused = WarehouseAdvices.read(RetailTesting.read(byUpcOnly));
     assertThat(refused.problems())
