@@ -980,9 +980,14 @@ final class DefaultInventoryPool implements InventoryPool {
   @Override
   public long availableToPromise(Sku sku, ChannelId channel) {
     int c = channel(channel);
-    int ordinal = skus.find(checkNotNull(sku, "sku"));
+    // One entry of the index has the key and a copy of the published numbers: one miss at most.
+    long value = skus.published(checkNotNull(sku, "sku"), c);
+    if (value != SkuIndex.LOOK_FURTHER) {
+      return value;
+    }
+    int ordinal = skus.find(sku);
     if (ordinal >= 0) {
-      // Straight to the SKU's row of cells: its next expiry, then the published numbers.
+      // A hold on the SKU may be due: to the SKU's row of cells, its next expiry and numbers.
       long[] cells = skus.cells(ordinal);
       int base = skus.base(ordinal);
       if (SkuIndex.read(cells, base) != Long.MAX_VALUE) {

@@ -13,18 +13,20 @@ import org.jspecify.annotations.Nullable;
  * The pool's SKUs, found by value without locks, with the numbers readers need laid out flat.
  *
  * <p>A read of available-to-promise on a pool of 100,000 SKUs misses the processor caches at every
- * pointer it follows, one after the other, so this index keeps the pointers few. An open-addressing
- * table of {@code long} slots holds, per SKU, its hash and ordinal and, for a key of up to 16
- * Latin-1 characters (most SKU codes, GTINs included), the key itself one byte a character; a
- * longer key is compared with the SKU's own string, kept in a chunk of strings by ordinal. The
- * SKU's cells (its next hold expiry, then one published number per channel) sit in a chunk of a
- * flat {@code long} array. A lookup of a short key reads one slot, and the caller reads one row of
- * cells: no map nodes, no entry objects, no key objects.
+ * pointer it follows, one after the other, so this index keeps the pointers few and the memory it
+ * touches small. An open-addressing table of one {@code long} a slot holds each SKU's hash and
+ * ordinal: 8 bytes a slot, a table small enough to stay in the caches. By ordinal, in chunks of a
+ * flat {@code long} array, each SKU has one row: its next hold expiry, one published number per
+ * channel, and, for a key of up to 16 Latin-1 characters (most SKU codes, GTINs included), the key
+ * itself one byte a character. A longer key is compared with the SKU's own string, kept in a chunk
+ * of strings by ordinal. A read by value of a short key therefore reads one slot and one row: no
+ * map nodes, no entry objects, no key objects.
  *
  * <p>Insertions are rare (a SKU is added once) and serialised on the index; lookups are lock-free.
  * A slot is written with release semantics after everything it points to, and read with acquire
- * semantics, so a reader that finds a slot sees the SKU's string, cells and state. Everything the
- * index has indexed stays: SKUs are never removed.
+ * semantics, so a reader that finds a slot sees the SKU's string, row and state. Rows never move:
+ * growing the table moves slots only. Everything the index has indexed stays: SKUs are never
+ * removed.
  */
 final class SkuIndex {
   /** Creates the state of a new SKU around its row of cells. */
@@ -36,12 +38,12 @@ final class SkuIndex {
   static final int CHUNK = 1 << CHUNK_BITS;
 
   /**
-   * The longs of a slot: its hash and ordinal, then the key's characters one byte each when the key
-   * is {@value #INLINE} or fewer Latin-1 characters, else two zeros.
+   * What {@link #published} returns when it cannot answer alone: the SKU is not in the index (it
+   * may be a bundle), or a hold on it has an expiry and the caller must see whether it is due.
    */
-  private static final int ENTRY = 3;
+  static final long LOOK_FURTHER = Long.MIN_VALUE;
 
-  /** The longest key a slot holds; a SKU has no NUL characters, so zero bytes mark its end. */
+  /** The longest key a row holds; a SKU has no NUL characters, so zero bytes mark its end. */
   private static final int INLINE = 16;
 
   private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -59,14 +61,19 @@ final class SkuIndex {
 
     View(long[] slots, long[][] cells, SkuState[][] states, String[][] keys) {
       this.slots = slots;
-      this.mask = slots.length / ENTRY - 1;
+      this.mask = slots.length - 1;
       this.cells = cells;
       this.states = states;
       this.keys = keys;
     }
   }
 
+  /** The cells a SKU's state reads and writes: its next expiry, then one number per channel. */
+  private final int cellCount;
+
+  /** The longs of a row: the {@link #cellCount} cells, then two words of key. */
   private final int stride;
+
   private volatile View view;
   private volatile int size;
 
@@ -75,15 +82,10 @@ final class SkuIndex {
    * published numbers.
    */
   SkuIndex(int channels, int expected) {
-    this.stride = channels + 1;
+    this.cellCount = channels + 1;
+    this.stride = cellCount + 2;
     int slots = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) * 2;
-    this.view =
-        new View(new long[slots * ENTRY], new long[4][], new SkuState[4][], new String[4][]);
-  }
-
-  /** The number of {@code long} cells per SKU: the expiry, then one per channel. */
-  int stride() {
-    return stride;
+    this.view = new View(new long[slots], new long[4][], new SkuState[4][], new String[4][]);
   }
 
   int size() {
@@ -94,21 +96,54 @@ final class SkuIndex {
   int find(Sku sku) {
     String key = sku.value();
     int hash = key.hashCode();
-    long w0 = pack(key, 0);
-    long w1 = pack(key, 8);
+    long w0 = head(key);
+    long w1 = tail(key, w0);
     View v = view;
     long[] slots = v.slots;
     int mask = v.mask;
     for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
-      int at = i * ENTRY;
-      long slot = (long) LONGS.getAcquire(slots, at);
+      long slot = (long) LONGS.getAcquire(slots, i);
       if (slot == 0) {
         return -1;
       }
-      if ((int) (slot >>> 32) == hash && slots[at + 1] == w0 && slots[at + 2] == w1) {
+      if ((int) (slot >>> 32) == hash) {
         int ordinal = (int) slot - 1;
-        if (w0 != 0 || key.equals(key(v, ordinal))) {
+        long[] row = cells(v, ordinal);
+        int at = base(ordinal) + cellCount;
+        if (row[at] == w0 && row[at + 1] == w1 && (w0 != 0 || key.equals(key(v, ordinal)))) {
           return ordinal;
+        }
+      }
+    }
+  }
+
+  /**
+   * Returns the number {@code sku} publishes to channel {@code c}, read from its row, or {@link
+   * #LOOK_FURTHER} when the SKU is not in the index or has a hold whose expiry the caller must
+   * check first. Lock-free.
+   */
+  long published(Sku sku, int c) {
+    String key = sku.value();
+    int hash = key.hashCode();
+    long w0 = head(key);
+    long w1 = tail(key, w0);
+    View v = view;
+    long[] slots = v.slots;
+    int mask = v.mask;
+    for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
+      long slot = (long) LONGS.getAcquire(slots, i);
+      if (slot == 0) {
+        return LOOK_FURTHER;
+      }
+      if ((int) (slot >>> 32) == hash) {
+        int ordinal = (int) slot - 1;
+        long[] row = cells(v, ordinal);
+        int base = base(ordinal);
+        int at = base + cellCount;
+        if (row[at] == w0 && row[at + 1] == w1 && (w0 != 0 || key.equals(key(v, ordinal)))) {
+          long expiry = read(row, base);
+          long value = read(row, base + 1 + c);
+          return expiry == Long.MAX_VALUE ? value : LOOK_FURTHER;
         }
       }
     }
@@ -126,6 +161,19 @@ final class SkuIndex {
       row = view.keys[chunk];
     }
     return row[ordinal & (CHUNK - 1)];
+  }
+
+  /**
+   * Returns the cells chunk of the SKU numbered {@code ordinal}, which a slot of {@code v} holds.
+   */
+  private long[] cells(View v, int ordinal) {
+    long[][] cells = v.cells;
+    int chunk = ordinal >>> CHUNK_BITS;
+    long[] row = chunk < cells.length ? cells[chunk] : null;
+    if (row == null) {
+      row = view.cells[chunk];
+    }
+    return Verify.verifyNotNull(row);
   }
 
   /** Returns the state of {@code sku}, or null. Lock-free. */
@@ -148,13 +196,7 @@ final class SkuIndex {
 
   /** Returns the cells chunk holding the SKU numbered {@code ordinal}. */
   long[] cells(int ordinal) {
-    long[][] cells = view.cells;
-    int chunk = ordinal >>> CHUNK_BITS;
-    long[] row = chunk < cells.length ? cells[chunk] : null;
-    if (row == null) {
-      row = view.cells[chunk];
-    }
-    return Verify.verifyNotNull(row);
+    return cells(view, ordinal);
   }
 
   /** Returns the offset of the first cell of the SKU numbered {@code ordinal} in its chunk. */
@@ -190,7 +232,7 @@ final class SkuIndex {
   private SkuState insert(Sku sku, StateFactory factory) {
     int ordinal = size;
     View v = view;
-    if ((ordinal + 1) * 2 > v.mask + 1) {
+    if ((ordinal + 1) * 2 > v.slots.length) {
       v = grow(v);
     }
     int chunk = ordinal >>> CHUNK_BITS;
@@ -213,58 +255,72 @@ final class SkuIndex {
       v = new View(v.slots, cells, states, keys);
     }
     String key = sku.value();
+    long w0 = head(key);
     Verify.verifyNotNull(v.keys[chunk])[ordinal & (CHUNK - 1)] = key;
     long[] cells = Verify.verifyNotNull(v.cells[chunk]);
-    SkuState state = factory.create(sku, ordinal, cells, base(ordinal));
+    int base = base(ordinal);
+    cells[base + cellCount] = w0;
+    cells[base + cellCount + 1] = tail(key, w0);
+    SkuState state = factory.create(sku, ordinal, cells, base);
     Verify.verifyNotNull(v.states[chunk])[ordinal & (CHUNK - 1)] = state;
     view = v; // publishes grown directories before the slot that needs them
-    place(v, key.hashCode(), ordinal, pack(key, 0), pack(key, 8));
+    place(v.slots, key.hashCode(), ordinal);
     size = ordinal + 1;
     return state;
   }
 
   private View grow(View v) {
     long[] old = v.slots;
-    View grown = new View(new long[old.length * 2], v.cells, v.states, v.keys);
-    for (int at = 0; at < old.length; at += ENTRY) {
-      long slot = old[at];
+    long[] slots = new long[old.length * 2];
+    for (long slot : old) {
       if (slot != 0) {
-        place(grown, (int) (slot >>> 32), (int) slot - 1, old[at + 1], old[at + 2]);
+        place(slots, (int) (slot >>> 32), (int) slot - 1);
       }
     }
-    return grown;
+    return new View(slots, v.cells, v.states, v.keys);
   }
 
-  private static void place(View v, int hash, int ordinal, long w0, long w1) {
-    long[] slots = v.slots;
-    int mask = v.mask;
+  private static void place(long[] slots, int hash, int ordinal) {
+    int mask = slots.length - 1;
     int i = spread(hash) & mask;
-    while (slots[i * ENTRY] != 0) {
+    while (slots[i] != 0) {
       i = (i + 1) & mask;
     }
-    int at = i * ENTRY;
-    slots[at + 1] = w0;
-    slots[at + 2] = w1;
-    LONGS.setRelease(slots, at, ((long) hash << 32) | (ordinal + 1L));
+    LONGS.setRelease(slots, i, ((long) hash << 32) | (ordinal + 1L));
   }
 
   /**
-   * Returns characters {@code from} to {@code from + 7} of {@code key} one byte each, zeros past
-   * its end; zero for every word of a key longer than {@value #INLINE} or beyond Latin-1.
+   * Returns the first 8 characters of {@code key} one byte each, zeros past its end, when the key
+   * fits a row ({@value #INLINE} or fewer Latin-1 characters); else zero, which no key that fits
+   * gives, as its first character is not NUL.
    */
-  private static long pack(String key, int from) {
+  private static long head(String key) {
     int length = key.length();
     if (length > INLINE) {
       return 0;
     }
     long word = 0;
+    int all = 0;
     for (int i = 0; i < length; i++) {
       char ch = key.charAt(i);
-      if (ch > 0xff) {
-        return 0;
+      all |= ch;
+      if (i < 8) {
+        word |= (long) ch << (i << 3);
       }
-      if (i >= from && i < from + 8) {
-        word |= (long) ch << ((i - from) << 3);
+    }
+    return all > 0xff ? 0 : word;
+  }
+
+  /**
+   * Returns characters 8 to 15 of {@code key} one byte each, zeros past its end, given its {@link
+   * #head}: zero when the head is zero.
+   */
+  private static long tail(String key, long head) {
+    int length = key.length();
+    long word = 0;
+    if (head != 0) {
+      for (int i = 8; i < length; i++) {
+        word |= (long) key.charAt(i) << ((i - 8) << 3);
       }
     }
     return word;

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,11 @@ class SkuIndexProperties {
                 SkuState first = model.putIfAbsent(key, state);
                 if (first != null) {
                   assertThat(state).as("re-adding %s", key).isSameAs(first);
+                } else {
+                  // Numbers written before later additions grow the table must move with it.
+                  for (int c = 0; c < CHANNELS; c++) {
+                    state.publish(c, state.ordinal * 10L + c + 1);
+                  }
                 }
               }
               assertThat(index.size()).isEqualTo(model.size());
@@ -64,19 +71,27 @@ class SkuIndexProperties {
                 assertThat(index.find(copy)).as("ordinal of %s", e.getKey()).isEqualTo(ordinal);
                 assertThat(index.get(copy)).isSameAs(e.getValue());
                 assertThat(e.getValue().ordinal).isEqualTo(ordinal);
+                for (int c = 0; c < CHANNELS; c++) {
+                  assertThat(index.published(copy, c))
+                      .as("channel %s of %s by value", c, e.getKey())
+                      .isEqualTo(ordinal * 10L + c + 1);
+                }
                 ordinal++;
               }
               for (String probe : probes) {
                 assertThat(index.find(Sku.of(probe)) >= 0)
                     .as("found %s", probe)
                     .isEqualTo(model.containsKey(probe));
+                if (!model.containsKey(probe)) {
+                  assertThat(index.published(Sku.of(probe), 0)).isEqualTo(SkuIndex.LOOK_FURTHER);
+                }
               }
               // Rows do not overlap: write a distinct value into every cell and read all back.
               List<SkuState> states = new ArrayList<>(model.values());
               for (SkuState s : states) {
                 assertThat(s.nextExpiry()).isEqualTo(Long.MAX_VALUE);
                 for (int c = 0; c < CHANNELS; c++) {
-                  assertThat(s.published(c)).isZero();
+                  assertThat(s.published(c)).isEqualTo(s.ordinal * 10L + c + 1);
                   s.publish(c, s.ordinal * 10L + c);
                 }
                 s.nextExpiry(s.ordinal);
@@ -85,7 +100,12 @@ class SkuIndexProperties {
                 assertThat(s.nextExpiry()).isEqualTo(s.ordinal);
                 for (int c = 0; c < CHANNELS; c++) {
                   assertThat(s.published(c)).isEqualTo(s.ordinal * 10L + c);
+                  // A hold may be due: a read by value must go and look.
+                  assertThat(index.published(s.sku, c)).isEqualTo(SkuIndex.LOOK_FURTHER);
                 }
+                s.nextExpiry(Long.MAX_VALUE);
+                assertThat(index.published(s.sku, CHANNELS - 1))
+                    .isEqualTo(s.ordinal * 10L + CHANNELS - 1);
               }
             });
   }
@@ -118,6 +138,70 @@ class SkuIndexProperties {
       assertThat(SkuIndex.read(index.cells(ordinal), index.base(ordinal) + 2)).isEqualTo(i);
     }
     assertThat(index.find(Sku.of(pad + count))).isEqualTo(-1);
+  }
+
+  /**
+   * Writers raise the numbers of a few SKUs while new SKUs make the table grow many times; a reader
+   * by value must never see a number older than one a writer had finished writing before the read
+   * began, and never miss a SKU.
+   */
+  @Test
+  void readsByValueAreNeverStaleWhileTheTableGrows() throws InterruptedException {
+    SkuIndex index = new SkuIndex(CHANNELS, 16);
+    int hot = 64;
+    Sku[] skus = new Sku[hot];
+    SkuState[] states = new SkuState[hot];
+    for (int i = 0; i < hot; i++) {
+      skus[i] = Sku.of("H" + i);
+      states[i] = index.computeIfAbsent(skus[i], SkuIndexProperties::create);
+    }
+    AtomicLongArray written = new AtomicLongArray(hot);
+    AtomicBoolean done = new AtomicBoolean();
+    AtomicReference<String> failure = new AtomicReference<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int w = 0; w < 2; w++) {
+      int first = w;
+      threads.add(
+          new Thread(
+              () -> {
+                for (long n = 1; !done.get(); n++) {
+                  for (int i = first; i < hot; i += 2) {
+                    SkuState s = states[i];
+                    s.lock();
+                    try {
+                      s.publish(1, n);
+                    } finally {
+                      s.unlock();
+                    }
+                    written.set(i, n);
+                  }
+                }
+              }));
+    }
+    threads.add(
+        new Thread(
+            () -> {
+              for (int r = 0; !done.get() && failure.get() == null; r++) {
+                int i = r % hot;
+                long before = written.get(i);
+                long seen = index.published(Sku.of("H" + i), 1);
+                if (seen < before) {
+                  failure.set("H" + i + " read " + seen + " after " + before + " was written");
+                }
+              }
+            }));
+    threads.forEach(Thread::start);
+    for (int i = 0; i < 200_000 && failure.get() == null; i++) {
+      index.computeIfAbsent(Sku.of("N" + i), SkuIndexProperties::create);
+    }
+    done.set(true);
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(failure.get()).isNull();
+    for (int i = 0; i < hot; i++) {
+      assertThat(index.published(skus[i], 1)).isEqualTo(written.get(i));
+    }
   }
 
   @Test
