@@ -11,8 +11,8 @@ package dev.omnichannel.edi.x12;
  * two-digit element positions.
  *
  * <p>Transaction set lines: {@code SET id functionalGroup : entries}; an entry is {@code
- * TAG/requirement/maxUse}, a loop opens with {@code {TAG/requirement/maxRepeat} and closes with
- * {@code }}, and its first segment triggers it. {@code >1} stands for unbounded.
+ * TAG/requirement/maxUse}, a loop opens with <code>{TAG/requirement/maxRepeat</code> and closes
+ * with <code>}</code>, and its first segment triggers it. {@code >1} stands for unbounded.
  */
 final class Dictionary {
   private Dictionary() {}

@@ -191,7 +191,7 @@ public final class X12Validator {
               break;
             case END_INTERCHANGE:
               drainReader();
-              endInterchange(false);
+              endInterchange();
               break;
             default:
               break;
@@ -230,7 +230,7 @@ public final class X12Validator {
       }
       if (inInterchange) {
         icError("PREMATURE_END_OF_FILE", "023", "IEA trailer missing at end of stream", isaLoc);
-        endInterchange(true);
+        endInterchange();
       }
     }
 
@@ -242,7 +242,7 @@ public final class X12Validator {
         endGroup(true);
       }
       if (inInterchange) {
-        endInterchange(true);
+        endInterchange();
       }
     }
 
@@ -260,7 +260,7 @@ public final class X12Validator {
           endGroup(true);
         }
         icError("PREMATURE_END_OF_FILE", "023", "IEA trailer missing before the next ISA", isaLoc);
-        endInterchange(true);
+        endInterchange();
       }
       inInterchange = true;
       isaLoc = here;
@@ -353,7 +353,7 @@ public final class X12Validator {
       inGroup = false;
     }
 
-    private void endInterchange(boolean missingTrailer) {
+    private void endInterchange() {
       InterchangeResult result =
           new InterchangeResult(
               nz(isa[13]),

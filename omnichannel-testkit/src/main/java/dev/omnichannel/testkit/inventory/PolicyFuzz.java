@@ -118,7 +118,7 @@ public final class PolicyFuzz {
           transfers.add(t.id());
         }
       }
-      if (command instanceof PoolCommand.ReservePublished p && outcome != null) {
+      if (command instanceof PoolCommand.ReservePublished && outcome != null) {
         if (!outcome.isApplied()) {
           throw new AssertionError("step " + step + ": published number refused: " + outcome);
         }
