@@ -159,6 +159,25 @@ public class InventoryBenchmark {
   }
 
   /**
+   * (c) Reads of SKUs whose value is made for the read, as a service makes it from the request it
+   * serves: the key's objects are new and in the processor's caches, unlike the keys above, made
+   * once at start-up and scattered over the heap by the collector. The cost of making the key is
+   * included.
+   */
+  @Benchmark
+  @Threads(1)
+  public long availableToPromiseFreshKey(PoolState s, Cursor c) {
+    return s.pool.availableToPromise(BenchmarkPools.sku(c.nextStrided()), c.nextChannel());
+  }
+
+  /** (c) Keys made for the read, SKUs drawn from the same Zipf(1) sequence. */
+  @Benchmark
+  @Threads(1)
+  public long availableToPromiseFreshKeySkewed(PoolState s, Cursor c) {
+    return s.pool.availableToPromise(BenchmarkPools.sku(c.nextSkewed()), c.nextChannel());
+  }
+
+  /**
    * (c) Reads through handles the host resolved once per SKU ({@link InventoryPool#handle}), SKUs
    * with the same stride: what a feed or a product-page service that keeps its catalogue's handles
    * pays.
