@@ -11,6 +11,8 @@ import dev.omnichannel.core.inventory.ReservationLine;
 import dev.omnichannel.core.inventory.ReserveRequest;
 import dev.omnichannel.core.inventory.SkuHandle;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,6 +21,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -96,6 +99,11 @@ public class InventoryBenchmark {
       sku = i + 1 == ZIPF.length ? 0 : i + 1;
       return ZIPF[i];
     }
+
+    /** The SKUs of one batch read, refilled for every call. */
+    final Sku[] batch = new Sku[BATCH];
+
+    final List<Sku> batchView = Arrays.asList(batch);
 
     /** The next of the five channels, in turn. */
     ChannelId nextChannel() {
@@ -175,6 +183,35 @@ public class InventoryBenchmark {
   @Threads(1)
   public long availableToPromiseFreshKeySkewed(PoolState s, Cursor c) {
     return s.pool.availableToPromise(BenchmarkPools.sku(c.nextSkewed()), c.nextChannel());
+  }
+
+  /** SKUs per batch read: a page of a catalogue feed. */
+  static final int BATCH = 64;
+
+  /**
+   * (c) Reads by value of 64 SKUs at a time ({@link InventoryPool#availableToPromise(List,
+   * ChannelId)}), as a feed or a catalogue page reads them, with the keys made once at start-up;
+   * SKUs with the same stride. Counted per SKU read.
+   */
+  @Benchmark
+  @Threads(1)
+  @OperationsPerInvocation(BATCH)
+  public long[] availableToPromiseBatch(PoolState s, Cursor c) {
+    for (int i = 0; i < BATCH; i++) {
+      c.batch[i] = SKU_CACHE[c.nextStrided()];
+    }
+    return s.pool.availableToPromise(c.batchView, c.nextChannel());
+  }
+
+  /** (c) Batch reads by value, SKUs drawn from the same Zipf(1) sequence. Counted per SKU read. */
+  @Benchmark
+  @Threads(1)
+  @OperationsPerInvocation(BATCH)
+  public long[] availableToPromiseBatchSkewed(PoolState s, Cursor c) {
+    for (int i = 0; i < BATCH; i++) {
+      c.batch[i] = SKU_CACHE[c.nextSkewed()];
+    }
+    return s.pool.availableToPromise(c.batchView, c.nextChannel());
   }
 
   /**

@@ -1008,6 +1008,20 @@ final class DefaultInventoryPool implements InventoryPool {
   }
 
   @Override
+  public long[] availableToPromise(List<Sku> skus, ChannelId channel) {
+    int c = channel(channel);
+    long[] out = new long[checkNotNull(skus, "skus").size()];
+    this.skus.published(skus, c, out);
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] == SkuIndex.LOOK_FURTHER) {
+        // A bundle, an unknown SKU, or a hold that may be due: the single read handles each.
+        out[i] = availableToPromise(skus.get(i), channel);
+      }
+    }
+    return out;
+  }
+
+  @Override
   public SkuHandle handle(Sku sku) {
     int ordinal = skus.find(checkNotNull(sku, "sku"));
     if (ordinal >= 0) {

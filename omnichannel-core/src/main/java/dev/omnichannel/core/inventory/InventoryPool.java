@@ -5,6 +5,7 @@ import dev.omnichannel.core.IdempotencyKey;
 import dev.omnichannel.core.NodeId;
 import dev.omnichannel.core.Sku;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -123,6 +124,18 @@ public interface InventoryPool {
    * @throws UnknownReferenceException if the SKU or channel is unknown
    */
   long availableToPromise(Sku sku, ChannelId channel);
+
+  /**
+   * Returns the quantity published to {@code channel} for each of {@code skus}, in their order: the
+   * same numbers as {@link #availableToPromise(Sku, ChannelId)} for each, but the SKUs are looked
+   * up together, so that the processor overlaps their memory reads; for feeds and catalogue pages
+   * that read many SKUs at once. Each number is current at some instant during the call; the
+   * numbers together are not a snapshot (see {@link #snapshot}).
+   *
+   * @throws UnknownReferenceException if a SKU or the channel is unknown
+   * @throws NullPointerException if {@code skus} is or holds null
+   */
+  long[] availableToPromise(List<Sku> skus, ChannelId channel);
 
   /**
    * Resolves {@code sku} once and returns a handle that reads its published numbers without looking

@@ -43,6 +43,9 @@ final class SkuIndex {
    */
   static final long LOOK_FURTHER = Long.MIN_VALUE;
 
+  /** The SKUs a batch read looks up together. */
+  private static final int BLOCK = 32;
+
   /** The longest key a row holds; a SKU has no NUL characters, so zero bytes mark its end. */
   private static final int INLINE = 16;
 
@@ -145,6 +148,66 @@ final class SkuIndex {
           long value = read(row, base + 1 + c);
           return expiry == Long.MAX_VALUE ? value : LOOK_FURTHER;
         }
+      }
+    }
+  }
+
+  /**
+   * Sets {@code out[i]} to {@link #published published(skus.get(i), c)} for every SKU, a block of
+   * {@value #BLOCK} at a time: the keys of a block are hashed first, then its slots read, then its
+   * rows, so that the misses of a block's SKUs overlap instead of following one another. Lock-free.
+   *
+   * @throws NullPointerException if {@code skus} holds null
+   */
+  void published(List<Sku> skus, int c, long[] out) {
+    int n = skus.size();
+    int block = Math.min(n, BLOCK);
+    String[] keys = new String[block];
+    int[] hashes = new int[block];
+    long[] heads = new long[block];
+    long[] tails = new long[block];
+    long[] found = new long[block];
+    for (int start = 0; start < n; start += BLOCK) {
+      int count = Math.min(BLOCK, n - start);
+      // Short loops, each reading one level deeper, keep many misses of the block in flight.
+      for (int i = 0; i < count; i++) {
+        Sku sku = skus.get(start + i);
+        if (sku == null) {
+          throw new NullPointerException("skus[" + (start + i) + "] is null");
+        }
+        keys[i] = sku.value();
+      }
+      for (int i = 0; i < count; i++) {
+        hashes[i] = keys[i].hashCode();
+      }
+      for (int i = 0; i < count; i++) {
+        heads[i] = head(keys[i]);
+        tails[i] = tail(keys[i], heads[i]);
+      }
+      View v = view;
+      long[] slots = v.slots;
+      int mask = v.mask;
+      for (int i = 0; i < count; i++) {
+        found[i] = (long) LONGS.getAcquire(slots, spread(hashes[i]) & mask);
+      }
+      for (int i = 0; i < count; i++) {
+        long slot = found[i];
+        long value = LOOK_FURTHER;
+        if (slot != 0 && (int) (slot >>> 32) == hashes[i] && heads[i] != 0) {
+          int ordinal = (int) slot - 1;
+          long[] row = cells(v, ordinal);
+          int base = base(ordinal);
+          int at = base + cellCount;
+          if (row[at] == heads[i] && row[at + 1] == tails[i]) {
+            long expiry = read(row, base);
+            value = expiry == Long.MAX_VALUE ? read(row, base + 1 + c) : LOOK_FURTHER;
+          } else {
+            value = published(skus.get(start + i), c); // another SKU in its first slot
+          }
+        } else if (slot != 0) {
+          value = published(skus.get(start + i), c); // a long key, or another SKU's slot
+        }
+        out[start + i] = value;
       }
     }
   }

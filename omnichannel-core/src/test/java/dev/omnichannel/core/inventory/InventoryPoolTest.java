@@ -11,6 +11,7 @@ import dev.omnichannel.core.Sku;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -262,6 +263,17 @@ class InventoryPoolTest {
     assertThatThrownBy(() -> pool.handle(Sku.of("NOPE")))
         .isInstanceOf(UnknownReferenceException.class)
         .hasMessage("unknown sku: NOPE");
+    assertThatThrownBy(() -> pool.availableToPromise(List.of(TEE, Sku.of("NOPE")), WEB))
+        .isInstanceOf(UnknownReferenceException.class)
+        .hasMessage("unknown sku: NOPE");
+    assertThatThrownBy(() -> pool.availableToPromise(List.of(TEE), ChannelId.of("ebay")))
+        .isInstanceOf(UnknownReferenceException.class);
+    assertThatThrownBy(() -> pool.availableToPromise(Arrays.asList(TEE, null), WEB))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("skus[1] is null");
+    assertThat(pool.availableToPromise(List.of(), WEB)).isEmpty();
+    assertThat(pool.availableToPromise(List.of(TEE, TEE), WEB))
+        .containsExactly(pool.availableToPromise(TEE, WEB), pool.availableToPromise(TEE, WEB));
     assertThatThrownBy(() -> pool.handle(TEE).availableToPromise(ChannelId.of("ebay")))
         .isInstanceOf(UnknownReferenceException.class);
     assertThatThrownBy(

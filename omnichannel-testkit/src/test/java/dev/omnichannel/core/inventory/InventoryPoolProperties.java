@@ -202,6 +202,16 @@ class InventoryPoolProperties {
           assertThat(p).as("after %s", after).isEqualTo(m);
         }
       }
+      List<Sku> all = List.copyOf(config.allSkus());
+      for (int c = 0; c < model.channels.size(); c++) {
+        // All SKUs at once first (it applies due expiries itself), then one at a time.
+        long[] batch = pool.availableToPromise(all, model.channels.get(c));
+        for (int i = 0; i < all.size(); i++) {
+          assertThat(batch[i])
+              .as("published %s to %s in a batch after %s", all.get(i), c, after)
+              .isEqualTo(model.published(all.get(i), c));
+        }
+      }
       for (Sku sku : config.allSkus()) {
         for (int c = 0; c < model.channels.size(); c++) {
           ChannelId channel = model.channels.get(c);

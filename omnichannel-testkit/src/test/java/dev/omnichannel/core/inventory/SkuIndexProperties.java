@@ -78,6 +78,23 @@ class SkuIndexProperties {
                 }
                 ordinal++;
               }
+              // A batch of known and unknown keys, colliding ones included, reads as one at a time.
+              List<Sku> batch = new ArrayList<>();
+              for (String key : added) {
+                batch.add(Sku.of(key));
+              }
+              for (String probe : probes) {
+                batch.add(batch.size() / 2, Sku.of(probe));
+              }
+              for (int c = 0; c < CHANNELS; c++) {
+                long[] read = new long[batch.size()];
+                index.published(batch, c, read);
+                for (int i = 0; i < read.length; i++) {
+                  assertThat(read[i])
+                      .as("channel %s of %s in a batch", c, batch.get(i))
+                      .isEqualTo(index.published(batch.get(i), c));
+                }
+              }
               for (String probe : probes) {
                 assertThat(index.find(Sku.of(probe)) >= 0)
                     .as("found %s", probe)
