@@ -98,10 +98,35 @@ final class SkuIndex {
   /** Returns the ordinal of {@code sku}, or {@code -1}. Lock-free. */
   int find(Sku sku) {
     String key = sku.value();
-    int hash = key.hashCode();
     long w0 = head(key);
-    long w1 = tail(key, w0);
+    return probe(view, key, key.hashCode(), w0, tail(key, w0));
+  }
+
+  /**
+   * Returns the number {@code sku} publishes to channel {@code c}, read from its row, or {@link
+   * #LOOK_FURTHER} when the SKU is not in the index or has a hold whose expiry the caller must
+   * check first. Lock-free.
+   */
+  long published(Sku sku, int c) {
+    String key = sku.value();
+    long w0 = head(key);
     View v = view;
+    int ordinal = probe(v, key, key.hashCode(), w0, tail(key, w0));
+    if (ordinal < 0) {
+      return LOOK_FURTHER;
+    }
+    long[] row = cells(v, ordinal);
+    int base = base(ordinal);
+    long expiry = read(row, base);
+    long value = read(row, base + 1 + c);
+    return expiry == Long.MAX_VALUE ? value : LOOK_FURTHER;
+  }
+
+  /**
+   * Returns the ordinal of the key with {@code hash} and {@link #head head} and {@link #tail tail}
+   * {@code w0} and {@code w1} in {@code v}, or {@code -1}.
+   */
+  private int probe(View v, String key, int hash, long w0, long w1) {
     long[] slots = v.slots;
     int mask = v.mask;
     for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
@@ -115,38 +140,6 @@ final class SkuIndex {
         int at = base(ordinal) + cellCount;
         if (row[at] == w0 && row[at + 1] == w1 && (w0 != 0 || key.equals(key(v, ordinal)))) {
           return ordinal;
-        }
-      }
-    }
-  }
-
-  /**
-   * Returns the number {@code sku} publishes to channel {@code c}, read from its row, or {@link
-   * #LOOK_FURTHER} when the SKU is not in the index or has a hold whose expiry the caller must
-   * check first. Lock-free.
-   */
-  long published(Sku sku, int c) {
-    String key = sku.value();
-    int hash = key.hashCode();
-    long w0 = head(key);
-    long w1 = tail(key, w0);
-    View v = view;
-    long[] slots = v.slots;
-    int mask = v.mask;
-    for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
-      long slot = (long) LONGS.getAcquire(slots, i);
-      if (slot == 0) {
-        return LOOK_FURTHER;
-      }
-      if ((int) (slot >>> 32) == hash) {
-        int ordinal = (int) slot - 1;
-        long[] row = cells(v, ordinal);
-        int base = base(ordinal);
-        int at = base + cellCount;
-        if (row[at] == w0 && row[at + 1] == w1 && (w0 != 0 || key.equals(key(v, ordinal)))) {
-          long expiry = read(row, base);
-          long value = read(row, base + 1 + c);
-          return expiry == Long.MAX_VALUE ? value : LOOK_FURTHER;
         }
       }
     }
