@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -82,7 +83,10 @@ public class InventoryBenchmark {
   /** Per-thread cursor over SKUs and channels. */
   @State(Scope.Thread)
   public static class Cursor {
-    int sku;
+    /** Cursors made so far: the second thread of a benchmark starts half the catalogue away. */
+    private static final AtomicInteger MADE = new AtomicInteger();
+
+    int sku = (int) (MADE.getAndIncrement() * (SKUS / 2L) % SKUS);
     int channel;
     long failed;
 
@@ -164,6 +168,17 @@ public class InventoryBenchmark {
   @Threads(1)
   public long availableToPromiseSkewed(PoolState s, Cursor c) {
     return s.pool.availableToPromise(SKU_CACHE[c.nextSkewed()], c.nextChannel());
+  }
+
+  /**
+   * (c) Reads by value from two threads at once, each with its own cursor (half the catalogue
+   * apart), keys made once at start-up: reads take no lock, so a service's request threads add up.
+   * Counted in total.
+   */
+  @Benchmark
+  @Threads(2)
+  public long availableToPromiseTwoThreads(PoolState s, Cursor c) {
+    return s.pool.availableToPromise(SKU_CACHE[c.nextStrided()], c.nextChannel());
   }
 
   /**
