@@ -1441,8 +1441,65 @@ final class Search {
     }
   }
 
-  /** Returns the node where item {@code i} adds the least to the first component, or -1. */
+  /**
+   * Returns the node other than {@code avoid} where item {@code i} adds the least to the first
+   * component, ties to the lowest node, or -1 when none can take it. Of the nodes not shipping yet
+   * only the first that can take it in {@link #sortedCand} order is looked at: opening any of them
+   * adds its opening cost and the same split penalty, so that one adds the least of them, unless
+   * adding the penalty overflows for some of them; then every candidate is looked at.
+   */
   private int cheapestPlace(int i, int avoid) {
+    long penalty = comps > 0 && p.costComp == 0 && open > 0 ? p.splitPenalty : 0;
+    int[] sorted = sortedCand[i];
+    if (sorted.length == 0) {
+      return -1;
+    }
+    if (penalty != 0
+        && (overflows(primaryOpening(i, sorted[0]), penalty)
+            || overflows(primaryOpening(i, sorted[sorted.length - 1]), penalty))) {
+      return cheapestPlaceOfAll(i, avoid);
+    }
+    int bestNode = -1;
+    long bestInc = Long.MAX_VALUE;
+    // Nodes shipping already, by node.
+    for (int j : p.itemCand[i]) {
+      if (nodeItems[j] == 0 || j == avoid || !canAdd(i, j)) {
+        continue;
+      }
+      long inc = 0;
+      if (comps > 0) {
+        inc = p.itemPen[0][i][j];
+        if (p.costComp == 0) {
+          inc += p.laneCost(j, nodeWeight[j] + p.itemWeight[i]) - nodeLane[j];
+        }
+      }
+      if (inc < bestInc) {
+        bestInc = inc;
+        bestNode = j;
+      }
+    }
+    // The cheapest node to open that can take the item.
+    for (int j : sorted) {
+      if (nodeItems[j] > 0 || j == avoid || !canAdd(i, j)) {
+        continue;
+      }
+      long inc = primaryOpening(i, j) + penalty;
+      if (inc < bestInc || (inc == bestInc && j < bestNode)) {
+        bestNode = j;
+      }
+      break;
+    }
+    return bestNode;
+  }
+
+  /** Returns whether {@code a + b} overflows. */
+  private static boolean overflows(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0;
+  }
+
+  /** Returns what {@link #cheapestPlace} does, looking at every candidate. */
+  private int cheapestPlaceOfAll(int i, int avoid) {
     int bestNode = -1;
     long bestInc = Long.MAX_VALUE;
     for (int j : p.itemCand[i]) {
