@@ -217,32 +217,37 @@ final class Search {
     scratchUsed = sharing ? ws.scratchUsed.zeroed(p.keyCount, k) : new long[0][];
     sortedCand = new int[items][];
     for (int i = 0; i < items; i++) {
-      sortedCand[i] = byOpening(i, p.itemCand[i], ws.candCost.sized(p.itemCand[i].length));
+      int m = p.itemCand[i].length;
+      sortedCand[i] = byOpening(i, p.itemCand[i], ws.candCost.sized(m), ws.candRank.sized(m));
     }
   }
 
   /**
    * Returns item {@code i}'s candidates {@code cand} by their opening cost, ties by node. Each
    * lands at its rank, counted without branching on the (close to random) comparisons: a sorting
-   * loop would mispredict on most of them.
+   * loop would mispredict on most of them. {@code cost} and {@code rank} are scratch space.
    */
-  private int[] byOpening(int i, int[] cand, long[] cost) {
+  private int[] byOpening(int i, int[] cand, long[] cost, int[] rank) {
     int m = cand.length;
     for (int x = 0; x < m; x++) {
       cost[x] = primaryOpening(i, cand[x]);
+      rank[x] = 0;
+    }
+    // Each pair is compared once: the earlier candidate comes first when its cost is at most the
+    // later one's, and the later one first otherwise; whichever comes second has its rank raised.
+    for (int x = 1; x < m; x++) {
+      long c = cost[x];
+      int before = 0;
+      for (int y = 0; y < x; y++) {
+        int first = cost[y] <= c ? 1 : 0;
+        before += first;
+        rank[y] += 1 - first;
+      }
+      rank[x] += before;
     }
     int[] sorted = new int[m];
     for (int x = 0; x < m; x++) {
-      long c = cost[x];
-      int rank = 0;
-      // Those before x with a cost up to c, and those after with less, come first.
-      for (int y = 0; y < x; y++) {
-        rank += cost[y] <= c ? 1 : 0;
-      }
-      for (int y = x + 1; y < m; y++) {
-        rank += cost[y] < c ? 1 : 0;
-      }
-      sorted[rank] = cand[x];
+      sorted[rank[x]] = cand[x];
     }
     return sorted;
   }
