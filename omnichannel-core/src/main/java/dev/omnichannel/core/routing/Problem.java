@@ -299,43 +299,7 @@ final class Problem {
     itemCand = new int[itemCount][];
     noCandReason = new UnfulfillableReason[itemCount];
     boolean[] holdsAny = ws.holdsAny.cleared(count);
-    for (int i = 0; i < itemCount; i++) {
-      int[] g = itemLines[i];
-      itemLineCount[i] = g.length;
-      boolean anyUnknown = false;
-      for (int li : g) {
-        OrderLine line = lines.get(li);
-        itemUnits[i] = Math.addExact(itemUnits[i], line.quantity());
-        itemWeight[i] =
-            Math.addExact(
-                itemWeight[i],
-                Math.multiplyExact(line.quantity(), network.unitWeightGrams(line.sku())));
-        itemValue[i] = Math.addExact(itemValue[i], lineValue(line));
-        anyUnknown |= unknown[li];
-      }
-      demand(i, g, lineKeys, lineQty);
-      if (anyUnknown) {
-        itemCand[i] = NO_INTS;
-        noCandReason[i] = UnfulfillableReason.UNKNOWN_SKU;
-        continue;
-      }
-      // A node that can ship the item holds some of its first component: look only there.
-      int firstKey = itemDemandKey[i].length == 0 ? -1 : itemDemandKey[i][0];
-      int[] first = firstKey < 0 ? NO_INTS : stocked[firstKey];
-      int held = firstKey < 0 ? 0 : stockedCount[firstKey];
-      int[] cand = new int[held];
-      int c = 0;
-      for (int x = 0; x < held; x++) {
-        int j = first[x];
-        if (fitsAlone(i, j, preUnits, preAvail)) {
-          cand[c++] = j;
-          holdsAny[j] = true;
-        }
-      }
-      itemCand[i] = c == cand.length ? cand : Arrays.copyOf(cand, c);
-      noCandReason[i] =
-          globalReason != null ? globalReason : UnfulfillableReason.INSUFFICIENT_STOCK;
-    }
+    describeItems(lineKeys, lineQty, unknown, stocked, stockedCount, preUnits, preAvail, holdsAny);
 
     // Candidates: the pre-candidates that hold something, in network order. Which of them do is
     // close to random, so the mapping is worked out without branching on it.
@@ -408,6 +372,83 @@ final class Problem {
       }
     }
     openCost = ws.openCost.zeroed(itemCount, k);
+    costComp = penalties(kinds, country);
+    this.objective = objective.names;
+    lanesNeverNegative = lanesNeverNegative(openCosts());
+    // Nodes a criterion excluded leave the item candidate lists.
+    if (profile.strategy() == RoutingStrategy.SCORED) {
+      for (int i = 0; i < itemCount; i++) {
+        int[] cand = itemCand[i];
+        int c = 0;
+        for (int j : cand) {
+          if (!excluded[j]) {
+            cand[c++] = j;
+          }
+        }
+        itemCand[i] = Arrays.copyOf(cand, c);
+      }
+    }
+  }
+
+  /**
+   * Works out each item's units, weight, value, demand and candidates, the pre-candidates that can
+   * ship it on its own, marking those in {@code holdsAny}. A method of its own, like the other
+   * phases of the constructor, so that the compiler inlines what each calls per item and node
+   * instead of giving up on one very large constructor.
+   */
+  private void describeItems(
+      int[][] lineKeys,
+      long[][] lineQty,
+      boolean[] unknown,
+      int[][] stocked,
+      int[] stockedCount,
+      long[] preUnits,
+      long[][] preAvail,
+      boolean[] holdsAny) {
+    for (int i = 0; i < itemCount; i++) {
+      int[] g = itemLines[i];
+      itemLineCount[i] = g.length;
+      boolean anyUnknown = false;
+      for (int li : g) {
+        OrderLine line = lines.get(li);
+        itemUnits[i] = Math.addExact(itemUnits[i], line.quantity());
+        itemWeight[i] =
+            Math.addExact(
+                itemWeight[i],
+                Math.multiplyExact(line.quantity(), network.unitWeightGrams(line.sku())));
+        itemValue[i] = Math.addExact(itemValue[i], lineValue(line));
+        anyUnknown |= unknown[li];
+      }
+      demand(i, g, lineKeys, lineQty);
+      if (anyUnknown) {
+        itemCand[i] = NO_INTS;
+        noCandReason[i] = UnfulfillableReason.UNKNOWN_SKU;
+        continue;
+      }
+      // A node that can ship the item holds some of its first component: look only there.
+      int firstKey = itemDemandKey[i].length == 0 ? -1 : itemDemandKey[i][0];
+      int[] first = firstKey < 0 ? NO_INTS : stocked[firstKey];
+      int held = firstKey < 0 ? 0 : stockedCount[firstKey];
+      int[] cand = new int[held];
+      int c = 0;
+      for (int x = 0; x < held; x++) {
+        int j = first[x];
+        if (fitsAlone(i, j, preUnits, preAvail)) {
+          cand[c++] = j;
+          holdsAny[j] = true;
+        }
+      }
+      itemCand[i] = c == cand.length ? cand : Arrays.copyOf(cand, c);
+      noCandReason[i] =
+          globalReason != null ? globalReason : UnfulfillableReason.INSUFFICIENT_STOCK;
+    }
+  }
+
+  /**
+   * Fills the objective's per-shipment and per-item penalties of the components {@code kinds} and
+   * returns the index of the cost component, or -1.
+   */
+  private int penalties(Object[] kinds, String country) {
     int costIndex = -1;
     Map<NodeId, Integer> rank =
         profile.rankedNodes().isEmpty() ? ImmutableMap.of() : new HashMap<>();
@@ -432,8 +473,14 @@ final class Problem {
         rulePenalties((RoutingRule) kind, shipPen[c], itemPen[c], country, rank);
       }
     }
-    costComp = costIndex;
-    this.objective = objective.names;
+    return costIndex;
+  }
+
+  /**
+   * Fills {@link #openCost} and returns at least what any set of the order's items weighs: the
+   * positive weights summed, saturated.
+   */
+  private long openCosts() {
     long orderWeight = 0;
     for (int i = 0; i < itemCount; i++) {
       for (int j : itemCand[i]) {
@@ -444,20 +491,7 @@ final class Problem {
       long w = Math.max(0, itemWeight[i]);
       orderWeight = orderWeight + w < 0 ? Long.MAX_VALUE : orderWeight + w;
     }
-    lanesNeverNegative = lanesNeverNegative(orderWeight);
-    // Nodes a criterion excluded leave the item candidate lists.
-    if (profile.strategy() == RoutingStrategy.SCORED) {
-      for (int i = 0; i < itemCount; i++) {
-        int[] cand = itemCand[i];
-        int c = 0;
-        for (int j : cand) {
-          if (!excluded[j]) {
-            cand[c++] = j;
-          }
-        }
-        itemCand[i] = Arrays.copyOf(cand, c);
-      }
-    }
+    return orderWeight;
   }
 
   /**

@@ -217,32 +217,37 @@ final class Search {
     scratchUsed = sharing ? ws.scratchUsed.zeroed(p.keyCount, k) : new long[0][];
     sortedCand = new int[items][];
     for (int i = 0; i < items; i++) {
-      sortedCand[i] = byOpening(i, p.itemCand[i], ws.candCost.sized(p.itemCand[i].length));
+      int m = p.itemCand[i].length;
+      sortedCand[i] = byOpening(i, p.itemCand[i], ws.candCost.sized(m), ws.candRank.sized(m));
     }
   }
 
   /**
    * Returns item {@code i}'s candidates {@code cand} by their opening cost, ties by node. Each
    * lands at its rank, counted without branching on the (close to random) comparisons: a sorting
-   * loop would mispredict on most of them.
+   * loop would mispredict on most of them. {@code cost} and {@code rank} are scratch space.
    */
-  private int[] byOpening(int i, int[] cand, long[] cost) {
+  private int[] byOpening(int i, int[] cand, long[] cost, int[] rank) {
     int m = cand.length;
     for (int x = 0; x < m; x++) {
       cost[x] = primaryOpening(i, cand[x]);
+      rank[x] = 0;
+    }
+    // Each pair is compared once: the earlier candidate comes first when its cost is at most the
+    // later one's, and the later one first otherwise; whichever comes second has its rank raised.
+    for (int x = 1; x < m; x++) {
+      long c = cost[x];
+      int before = 0;
+      for (int y = 0; y < x; y++) {
+        int first = cost[y] <= c ? 1 : 0;
+        before += first;
+        rank[y] += 1 - first;
+      }
+      rank[x] += before;
     }
     int[] sorted = new int[m];
     for (int x = 0; x < m; x++) {
-      long c = cost[x];
-      int rank = 0;
-      // Those before x with a cost up to c, and those after with less, come first.
-      for (int y = 0; y < x; y++) {
-        rank += cost[y] <= c ? 1 : 0;
-      }
-      for (int y = x + 1; y < m; y++) {
-        rank += cost[y] < c ? 1 : 0;
-      }
-      sorted[rank] = cand[x];
+      sorted[rank[x]] = cand[x];
     }
     return sorted;
   }
@@ -1441,8 +1446,65 @@ final class Search {
     }
   }
 
-  /** Returns the node where item {@code i} adds the least to the first component, or -1. */
+  /**
+   * Returns the node other than {@code avoid} where item {@code i} adds the least to the first
+   * component, ties to the lowest node, or -1 when none can take it. Of the nodes not shipping yet
+   * only the first that can take it in {@link #sortedCand} order is looked at: opening any of them
+   * adds its opening cost and the same split penalty, so that one adds the least of them, unless
+   * adding the penalty overflows for some of them; then every candidate is looked at.
+   */
   private int cheapestPlace(int i, int avoid) {
+    long penalty = comps > 0 && p.costComp == 0 && open > 0 ? p.splitPenalty : 0;
+    int[] sorted = sortedCand[i];
+    if (sorted.length == 0) {
+      return -1;
+    }
+    if (penalty != 0
+        && (overflows(primaryOpening(i, sorted[0]), penalty)
+            || overflows(primaryOpening(i, sorted[sorted.length - 1]), penalty))) {
+      return cheapestPlaceOfAll(i, avoid);
+    }
+    int bestNode = -1;
+    long bestInc = Long.MAX_VALUE;
+    // Nodes shipping already, by node.
+    for (int j : p.itemCand[i]) {
+      if (nodeItems[j] == 0 || j == avoid || !canAdd(i, j)) {
+        continue;
+      }
+      long inc = 0;
+      if (comps > 0) {
+        inc = p.itemPen[0][i][j];
+        if (p.costComp == 0) {
+          inc += p.laneCost(j, nodeWeight[j] + p.itemWeight[i]) - nodeLane[j];
+        }
+      }
+      if (inc < bestInc) {
+        bestInc = inc;
+        bestNode = j;
+      }
+    }
+    // The cheapest node to open that can take the item.
+    for (int j : sorted) {
+      if (nodeItems[j] > 0 || j == avoid || !canAdd(i, j)) {
+        continue;
+      }
+      long inc = primaryOpening(i, j) + penalty;
+      if (inc < bestInc || (inc == bestInc && j < bestNode)) {
+        bestNode = j;
+      }
+      break;
+    }
+    return bestNode;
+  }
+
+  /** Returns whether {@code a + b} overflows. */
+  private static boolean overflows(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0;
+  }
+
+  /** Returns what {@link #cheapestPlace} does, looking at every candidate. */
+  private int cheapestPlaceOfAll(int i, int avoid) {
     int bestNode = -1;
     long bestInc = Long.MAX_VALUE;
     for (int j : p.itemCand[i]) {

@@ -108,6 +108,7 @@ final class Workspace {
   final LongTable used = new LongTable();
   final LongTable scratchUsed = new LongTable();
   final Longs candCost = new Longs();
+  final Ints candRank = new Ints();
 
   // Explanation.
   final Ints explainAlone = new Ints();
