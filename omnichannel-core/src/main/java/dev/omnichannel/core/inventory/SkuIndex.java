@@ -112,9 +112,14 @@ final class SkuIndex {
     long w0 = head(key);
     View v = view;
     int ordinal = probe(v, key, key.hashCode(), w0, tail(key, w0));
-    if (ordinal < 0) {
-      return LOOK_FURTHER;
-    }
+    return ordinal < 0 ? LOOK_FURTHER : number(v, ordinal, c);
+  }
+
+  /**
+   * Returns the number the SKU numbered {@code ordinal}, found in {@code v}, publishes to channel
+   * {@code c}, or {@link #LOOK_FURTHER} when a hold on it has an expiry.
+   */
+  private long number(View v, int ordinal, int c) {
     long[] row = cells(v, ordinal);
     int base = base(ordinal);
     long expiry = read(row, base);
@@ -189,11 +194,9 @@ final class SkuIndex {
         if (slot != 0 && (int) (slot >>> 32) == hashes[i] && heads[i] != 0) {
           int ordinal = (int) slot - 1;
           long[] row = cells(v, ordinal);
-          int base = base(ordinal);
-          int at = base + cellCount;
+          int at = base(ordinal) + cellCount;
           if (row[at] == heads[i] && row[at + 1] == tails[i]) {
-            long expiry = read(row, base);
-            value = expiry == Long.MAX_VALUE ? read(row, base + 1 + c) : LOOK_FURTHER;
+            value = number(v, ordinal, c);
           } else {
             value = published(skus.get(start + i), c); // another SKU in its first slot
           }
