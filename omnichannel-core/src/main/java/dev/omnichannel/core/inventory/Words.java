@@ -1,5 +1,8 @@
 package dev.omnichannel.core.inventory;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -12,11 +15,21 @@ import java.util.Arrays;
  * one writer at a time.
  */
 final class Words {
+  /** Reads eight bytes as one little-endian word. */
+  private static final VarHandle WORD =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** Always a whole number of words long, so that a word read from a written byte stays inside. */
   private byte[] bytes;
+
   private int size;
 
   Words(int capacity) {
-    this.bytes = new byte[Math.max(8, capacity * 2)];
+    this.bytes = new byte[wholeWords(Math.max(8, capacity * 2))];
+  }
+
+  private static int wholeWords(int bytes) {
+    return (bytes + 7) & ~7;
   }
 
   /** Returns how many bytes were written. */
@@ -31,13 +44,11 @@ final class Words {
 
   /** Returns word {@code i}, zero-padded past the last byte. */
   long get(int i) {
-    long word = 0;
     int from = i << 3;
-    int n = Math.min(8, size - from);
-    for (int j = 0; j < n; j++) {
-      word |= (bytes[from + j] & 0xFFL) << (j << 3);
-    }
-    return word;
+    long word = (long) WORD.get(bytes, from);
+    int left = size - from;
+    // Bytes past the last one may hold an earlier record's: masked off.
+    return left >= 8 ? word : word & ((1L << (left << 3)) - 1);
   }
 
   /** Copies the words into {@code target} from {@code at}. */
@@ -67,14 +78,23 @@ final class Words {
 
   Words putString(String s) {
     int length = s.length();
-    boolean ascii = isAscii(s);
-    put(((long) length << 1) | (ascii ? 0 : 1));
-    if (ascii) {
-      ensure(length);
-      for (int i = 0; i < length; i++) {
-        bytes[size++] = (byte) s.charAt(i);
-      }
+    int start = size;
+    // Written as ASCII in one pass; rewritten wide in the rare case a character is not.
+    put((long) length << 1);
+    ensure(length);
+    byte[] b = bytes;
+    int at = size;
+    int seen = 0;
+    for (int i = 0; i < length; i++) {
+      char c = s.charAt(i);
+      seen |= c;
+      b[at + i] = (byte) c;
+    }
+    if (seen < 128) {
+      size = at + length;
     } else {
+      size = start;
+      put(((long) length << 1) | 1);
       ensure(2 * length);
       for (int i = 0; i < length; i++) {
         char c = s.charAt(i);
@@ -87,7 +107,7 @@ final class Words {
 
   private void ensure(int more) {
     if (size + more > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(size + more, bytes.length * 2));
+      bytes = Arrays.copyOf(bytes, wholeWords(Math.max(size + more, bytes.length * 2)));
     }
   }
 
