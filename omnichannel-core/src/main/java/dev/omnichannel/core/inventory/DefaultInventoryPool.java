@@ -67,7 +67,6 @@ final class DefaultInventoryPool implements InventoryPool {
   private final ConcurrentHashMap<TransferId, TransferRecord> transfers = new ConcurrentHashMap<>();
   private final IdempotencyStore idempotency;
   private final AtomicLong movementSequence = new AtomicLong();
-  private final AtomicLong commandSequence = new AtomicLong();
   private final AtomicLong reservationSequence = new AtomicLong();
   private final AtomicLong transferSequence = new AtomicLong();
   private final Clock clock;
@@ -1599,8 +1598,10 @@ final class DefaultInventoryPool implements InventoryPool {
         @Nullable ReservationRecord reservation,
         @Nullable TransferRecord transfer,
         @Nullable String reason) {
+      long sequence = movementSequence.incrementAndGet();
       if (command == 0) {
-        command = commandSequence.incrementAndGet();
+        // A command is numbered by its first movement: one counter, in the order applied.
+        command = sequence;
         instant = Instant.ofEpochMilli(at);
       }
       NodeId other = null;
@@ -1609,7 +1610,7 @@ final class DefaultInventoryPool implements InventoryPool {
       }
       Movement movement =
           new Movement(
-              movementSequence.incrementAndGet(),
+              sequence,
               command,
               type,
               Verify.verifyNotNull(instant),
@@ -1848,7 +1849,6 @@ final class DefaultInventoryPool implements InventoryPool {
                   RejectionReason.IDEMPOTENCY_KEY_REUSED, "replayed from the journal"));
         }
         movementSequence.accumulateAndGet(m.sequence(), Math::max);
-        commandSequence.accumulateAndGet(m.command(), Math::max);
       }
       flushReplay(touched, pendingReservations);
       long now = clock.millis();

@@ -13,11 +13,13 @@ import org.jspecify.annotations.Nullable;
  * One immutable change to the stock of one SKU at one node: the unit of the journal. Positions are
  * a fold of movements, so replaying a journal rebuilds the pool exactly.
  *
- * <p>Every movement of one command shares its {@code command} number; commands are numbered in the
- * order the pool applied them, and so are movements ({@code sequence}). Immutable and thread-safe.
+ * <p>Movements are numbered from 1 in the order the pool applied them ({@code sequence}). Every
+ * movement of one command shares its {@code command} number, the sequence of the command's first
+ * movement: commands are numbered in the order applied too, with gaps. Immutable and thread-safe.
  *
  * @param sequence the movement's number, from 1, in the order the pool applied them
- * @param command the number of the command (or expiry) that made it; shared by its movements
+ * @param command the number of the command (or expiry) that made it: the sequence of its first
+ *     movement, shared by all of them
  * @param type what it did
  * @param at when, by the pool's clock (for an expiry, the hold's expiry instant)
  * @param key the idempotency key of the command

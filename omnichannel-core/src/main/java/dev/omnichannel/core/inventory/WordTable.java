@@ -15,7 +15,11 @@ import org.jspecify.annotations.Nullable;
  * holding half the capacity, or older than half the retention, the generation turns: the current
  * one becomes the previous one and the former previous one is dropped whole. An entry is therefore
  * kept for at least the next half-capacity insertions and at least half the retention, whichever
- * ends first, and memory stays bounded by the capacity. A lookup never turns a generation.
+ * ends first, and memory stays bounded by the capacity. A lookup never turns a generation. In a
+ * table of 4,096 entries or more, each segment adds its insertions to the shared count in batches
+ * of up to 16, so that concurrent writers do not all write one counter: the count then lags behind
+ * by less than a batch per segment, and a generation may take that many entries more than its half
+ * of the capacity (at most 960), never fewer.
  *
  * <p>Why words and not objects: the pool remembers every idempotency key's command and first
  * outcome, and every settled reservation, for a window of hundreds of thousands of commands. Kept
@@ -45,6 +49,12 @@ final class WordTable {
   private final int halfCapacity;
   private final Segment[] segments = new Segment[SEGMENTS];
 
+  /**
+   * Insertions a segment makes before it adds them to the shared count: one shared write per batch
+   * rather than per insertion, for a count that lags by less than a batch per segment.
+   */
+  private final int countBatch;
+
   /** The current generation's number in the high half, the insertions it has taken in the low. */
   private final AtomicLong state = new AtomicLong();
 
@@ -57,6 +67,7 @@ final class WordTable {
   WordTable(long retentionMillis, int capacity, long now) {
     this.halfRetentionMillis = Math.max(1, retentionMillis / 2);
     this.halfCapacity = Math.max(1, capacity / 2);
+    this.countBatch = Math.max(1, Math.min(16, halfCapacity / 1024));
     startedAt.set(0, now);
     // A generation of a segment takes about halfCapacity / SEGMENTS keys; its filter grows if not.
     int expected = Math.max(1, halfCapacity / SEGMENTS);
@@ -101,8 +112,13 @@ final class WordTable {
     void visit(long[] words, int from, int length);
   }
 
-  /** Counts an insertion into the current generation, turning it first when it is full or old. */
+  /**
+   * Returns the generation to insert into, turning the current one first when it is full or old.
+   * With a batch of one, counts the insertion in the same step, so that a generation never takes
+   * more than its half of the capacity; larger batches are counted by {@link #count}.
+   */
   private int claimGeneration(long now) {
+    int counted = countBatch == 1 ? 1 : 0;
     while (true) {
       long s = state.get();
       int generation = (int) (s >>> 32);
@@ -110,11 +126,24 @@ final class WordTable {
       if (count >= halfCapacity || now - startedAt.get(generation & 3) >= halfRetentionMillis) {
         // Set before the turn is visible: a reader of the new number then never sees an old start.
         startedAt.set((generation + 1) & 3, now);
-        if (state.compareAndSet(s, ((long) (generation + 1) << 32) | 1)) {
+        if (state.compareAndSet(s, ((long) (generation + 1) << 32) | counted)) {
           return generation + 1;
         }
-      } else if (state.compareAndSet(s, s + 1)) {
+      } else if (counted == 0 || state.compareAndSet(s, s + 1)) {
         return generation;
+      }
+    }
+  }
+
+  /**
+   * Adds {@code insertions} made into {@code generation} to its count; drops them if it has turned
+   * since, as its entries then count no more.
+   */
+  private void count(int generation, int insertions) {
+    while (true) {
+      long s = state.get();
+      if ((int) (s >>> 32) != generation || state.compareAndSet(s, s + insertions)) {
+        return;
       }
     }
   }
@@ -158,6 +187,9 @@ final class WordTable {
      */
     private int unplaced;
 
+    /** Insertions into the current generation not yet added to the shared count. */
+    private int uncounted;
+
     /**
      * One open-addressing index over both generations, so that a key is found with one probe: the
      * key's hash in the high half and, in the low half, its location plus one; 0: empty; {@link
@@ -185,6 +217,7 @@ final class WordTable {
         previous.clear();
       }
       generation = target;
+      uncounted = 0;
       // Re-index what is left, all of it now in the previous generation.
       int need = Math.max(MIN_SLOTS, Integer.highestOneBit(Math.max(1, previous.entries)) * 4);
       if (slots.length > 8 * need || slots.length < need) {
@@ -250,6 +283,10 @@ final class WordTable {
       Verify.verify(target - generation >= 0, "generation %s behind %s", target, generation);
       catchUp(target);
       int location = current.add(key, hash, first, ref) << 1;
+      if (countBatch > 1 && ++uncounted >= countBatch) {
+        count(generation, uncounted);
+        uncounted = 0;
+      }
       if (current.entries - unplaced >= BATCH) {
         placeUnplaced();
       }

@@ -331,6 +331,29 @@ class WordTableProperties {
     assertThat(size(small)).isLessThanOrEqualTo(1_000);
   }
 
+  @Test
+  void largeTablesCountInBatchesAndStillKeepTheWindow() {
+    // Large enough that segments add their insertions to the shared count in batches: the count
+    // lags behind the insertions, so generations may run a little fuller, never shorter.
+    int capacity = 40_000;
+    int half = capacity / 2;
+    WordTable table = new WordTable(Long.MAX_VALUE, capacity, 0);
+    for (int i = 0; i < 5 * capacity; i++) {
+      assertThat(putIfAbsent(table, "k" + i, record(i, -i), 0)).isNull();
+      if (i >= half) {
+        int old = i - half;
+        assertThat(get(table, "k" + old))
+            .as("key %s after %s insertions", old, half)
+            .containsExactly(old, -old);
+      }
+      if (i % 1_000 == 0) {
+        // At most a batch short of a count per segment: 64 segments, batches of 16.
+        assertThat(size(table)).isLessThanOrEqualTo(capacity + 64 * 15);
+      }
+    }
+    assertThat(size(table)).isGreaterThanOrEqualTo(half);
+  }
+
   /** One thread's step {@code i} on its own key {@code "t<thread>-<i>"}. */
   @FunctionalInterface
   interface ThreadStep {
