@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,7 +52,6 @@ public class InventoryBenchmark {
     InventoryPool pool;
     BenchmarkPools.EncodingJournal journal;
     BenchmarkPools.CountingListener listener;
-    final AtomicLong keys = new AtomicLong();
     final Sku hot = BenchmarkPools.sku(0);
     SkuHandle[] handles = new SkuHandle[0];
 
@@ -86,9 +84,22 @@ public class InventoryBenchmark {
     /** Cursors made so far: the second thread of a benchmark starts half the catalogue away. */
     private static final AtomicInteger MADE = new AtomicInteger();
 
-    int sku = (int) (MADE.getAndIncrement() * (SKUS / 2L) % SKUS);
+    private final int made = MADE.getAndIncrement();
+
+    int sku = (int) (made * (SKUS / 2L) % SKUS);
     int channel;
     long failed;
+
+    /** Commands this thread has made; its keys' numbers, with the thread in the low bits. */
+    private long commands;
+
+    /**
+     * The number of this thread's next command: unique over the run's threads without a counter
+     * they share, as a service's request threads make keys from the requests they serve.
+     */
+    long nextKey() {
+      return (++commands << 8) | (made & 0xFF);
+    }
 
     /** The next SKU index with a stride of 7,919 over the catalogue. */
     int nextStrided() {
@@ -125,7 +136,7 @@ public class InventoryBenchmark {
   }
 
   private static boolean pair(PoolState s, Cursor c, Sku sku, ChannelId channel, Blackhole bh) {
-    long k = s.keys.incrementAndGet();
+    long k = c.nextKey();
     Outcome<Reservation> r =
         s.pool.reserve(
             ReserveRequest.firm(IdempotencyKey.of("r" + k), channel, ReservationLine.of(sku, 1)));
