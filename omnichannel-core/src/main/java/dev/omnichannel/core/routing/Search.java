@@ -787,16 +787,21 @@ final class Search {
         if (uses[from] == 0) {
           continue;
         }
+        // The shipment's node holds all of it (items only go to candidates): with no other
+        // holder there is nowhere to move it.
+        int holders = holders(plan, from, from, targets);
+        if (holders < 2) {
+          continue;
+        }
         // The shipment's items, listed once for the first component at every target.
         int count = itemsAt(plan, from, from, moving);
         long weight = weightOf(moving, count);
-        long current = primaryAt(moving, count, weight, from);
-        int holders = holders(plan, from, from, targets);
+        long current = shipmentAt(moving, count, weight, from);
         for (int t = 0; t < holders; t++) {
           int to = targets[t];
           if (to == from
               || p.excluded[to]
-              || (uses[to] == 0 && primaryAt(moving, count, weight, to) > current)) {
+              || (uses[to] == 0 && shipmentAt(moving, count, weight, to) > current)) {
             // A new node whose shipment alone would cost more in the first component cannot win.
             continue;
           }
@@ -828,9 +833,14 @@ final class Search {
           if (uses[b] == 0) {
             continue;
           }
-          long current = shipmentPrimary(plan, a, a) + shipmentPrimary(plan, b, b);
           int holders = holders(plan, a, b, targets);
-          int count = holders == 0 ? 0 : itemsAt(plan, a, b, moving);
+          if (holders == 0) {
+            continue;
+          }
+          // The incumbent's lanes were priced when it was evaluated, so pricing them again here
+          // cannot fail where it did not before.
+          long current = shipmentPrimary(plan, a, a) + shipmentPrimary(plan, b, b);
+          int count = itemsAt(plan, a, b, moving);
           long weight = weightOf(moving, count);
           for (int t = 0; t < holders; t++) {
             int to = targets[t];
@@ -1291,6 +1301,14 @@ final class Search {
       v += pen[items[x]][at];
     }
     return p.costComp == 0 ? v + p.laneCost(at, weight) : v;
+  }
+
+  /**
+   * Returns what {@link #primaryAt} does. A single item's shipment at one of its candidates is what
+   * opening the node for it costs, worked out already: no lane needs pricing.
+   */
+  private long shipmentAt(int[] items, int count, long weight, int at) {
+    return count == 1 ? primaryOpening(items[0], at) : primaryAt(items, count, weight, at);
   }
 
   /**
