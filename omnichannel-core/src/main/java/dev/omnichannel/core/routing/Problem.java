@@ -1,5 +1,7 @@
 package dev.omnichannel.core.routing;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
@@ -67,7 +69,9 @@ final class Problem {
   final int[] exclusions;
 
   final double[] allDistance;
-  final OptionalDouble[] allScore;
+
+  /** Per network node, its score; null for profiles that do not score, whose nodes have none. */
+  private final OptionalDouble @Nullable [] allScore;
 
   // Candidates: nodes past the static checks that can ship some item on their own, indexed 0..k-1
   // in network order; excluded[j] marks those a criterion later dropped.
@@ -153,7 +157,10 @@ final class Problem {
     all = nodes.sorted;
     int n = all.length;
     exclusions = ws.exclusions.sized(n);
-    allScore = ws.allScore.filled(n, OptionalDouble.empty());
+    allScore =
+        profile.strategy() == RoutingStrategy.SCORED
+            ? ws.allScore.filled(n, OptionalDouble.empty())
+            : null;
     if (destination.isPresent()) {
       allDistance = ws.allDistance.sized(n);
       nodes.distancesKm(destination.get(), allDistance);
@@ -630,6 +637,12 @@ final class Problem {
     }
   }
 
+  /** Returns the score of node {@code a} (network index), empty when it has none. */
+  OptionalDouble scoreOf(int a) {
+    OptionalDouble[] scores = allScore;
+    return scores == null ? OptionalDouble.empty() : scores[a];
+  }
+
   /** Returns the reasons node {@code a} (network index) was excluded for. */
   ImmutableSet<ExclusionReason> exclusionsOf(int a) {
     return EXCLUSION_SETS.get(exclusions[a]);
@@ -836,6 +849,7 @@ final class Problem {
   }
 
   private void scorePenalties(long[] ship, String country, Map<NodeId, Integer> rank) {
+    OptionalDouble[] scores = checkNotNull(allScore, "scores");
     double total = 0;
     for (WeightedCriterion w : profile.criteria()) {
       total += w.weight();
@@ -888,7 +902,7 @@ final class Problem {
         exclusions[toAll[j]] |= 1 << ExclusionReason.EXCLUDED_BY_CRITERION.ordinal();
         continue;
       }
-      allScore[toAll[j]] = OptionalDouble.of(1 - shortfall / total);
+      scores[toAll[j]] = OptionalDouble.of(1 - shortfall / total);
       ship[j] = Math.round(SCORE_SCALE * shortfall / total);
     }
   }

@@ -626,7 +626,7 @@ public final class Router {
                 j >= 0 ? heldAt[j] : none,
                 p.allDistance[a],
                 j >= 0 ? standaloneAt[j] : noCost,
-                p.allScore[a]));
+                p.scoreOf(a)));
       }
       ImmutableList<String> objective = p.objective;
       long[] planKey = result.key();

@@ -783,20 +783,24 @@ final class Search {
         }
       }
       // Move a whole shipment to any other node that holds all of it.
-      for (int from = 0; from < p.k; from++) {
-        if (uses[from] == 0) {
-          continue;
-        }
+      for (int from = nextOpen(-1); from >= 0; from = nextOpen(from)) {
         // The shipment's items, listed once for the first component at every target.
         int count = itemsAt(plan, from, from, moving);
+        // A single item's holders are its candidates.
+        int[] to1 = count == 1 ? p.itemCand[moving[0]] : targets;
+        int holders = count == 1 ? to1.length : holders(plan, from, from, targets);
+        // The shipment's node holds all of it (items only go to candidates): with no other
+        // holder there is nowhere to move it.
+        if (holders < 2) {
+          continue;
+        }
         long weight = weightOf(moving, count);
-        long current = primaryAt(moving, count, weight, from);
-        int holders = holders(plan, from, from, targets);
+        long current = shipmentAt(moving, count, weight, from);
         for (int t = 0; t < holders; t++) {
-          int to = targets[t];
+          int to = to1[t];
           if (to == from
               || p.excluded[to]
-              || (uses[to] == 0 && primaryAt(moving, count, weight, to) > current)) {
+              || (uses[to] == 0 && shipmentAt(moving, count, weight, to) > current)) {
             // A new node whose shipment alone would cost more in the first component cannot win.
             continue;
           }
@@ -820,17 +824,16 @@ final class Search {
         }
       }
       // Merge two shipments into one node (open or not) that holds both.
-      for (int a = 0; a < p.k && !improved; a++) {
-        if (uses[a] == 0) {
-          continue;
-        }
-        for (int b = a + 1; b < p.k && !improved; b++) {
-          if (uses[b] == 0) {
+      for (int a = nextOpen(-1); a >= 0 && !improved; a = nextOpen(a)) {
+        for (int b = nextOpen(a); b >= 0 && !improved; b = nextOpen(b)) {
+          int holders = holders(plan, a, b, targets);
+          if (holders == 0) {
             continue;
           }
+          // The incumbent's lanes were priced when it was evaluated, so pricing them again here
+          // cannot fail where it did not before.
           long current = shipmentPrimary(plan, a, a) + shipmentPrimary(plan, b, b);
-          int holders = holders(plan, a, b, targets);
-          int count = holders == 0 ? 0 : itemsAt(plan, a, b, moving);
+          int count = itemsAt(plan, a, b, moving);
           long weight = weightOf(moving, count);
           for (int t = 0; t < holders; t++) {
             int to = targets[t];
@@ -858,10 +861,7 @@ final class Search {
         }
       }
       // Drop a shipment and insert its items again, each where it adds the least.
-      for (int from = 0; from < p.k; from++) {
-        if (uses[from] == 0) {
-          continue;
-        }
+      for (int from = nextOpen(-1); from >= 0; from = nextOpen(from)) {
         boolean feasible;
         if (incremental) {
           feasible = reinsertKey(plan, from, uses, key, rebuilt, k2);
@@ -900,11 +900,11 @@ final class Search {
           uses[j]++;
         }
       }
+      listOpen(uses);
       return;
     }
     Arrays.fill(planWeight, 0, p.k, 0);
     Arrays.fill(planUnits, 0, p.k, 0);
-    int opened = 0;
     int unserved = 0;
     for (int i = 0; i < plan.length; i++) {
       int j = plan[i];
@@ -912,9 +912,7 @@ final class Search {
         unserved += p.itemCand[i].length > 0 ? p.itemLineCount[i] : 0;
         continue;
       }
-      if (uses[j]++ == 0) {
-        opened++;
-      }
+      uses[j]++;
       planWeight[j] += p.itemWeight[i];
       planUnits[j] += p.itemUnits[i];
     }
@@ -922,14 +920,32 @@ final class Search {
       // The incumbent was evaluated, so its lane costs are known not to be negative.
       planLane[j] = uses[j] > 0 ? p.laneCost(j, planWeight[j]) : 0;
     }
+    listOpen(uses);
+    planUnserved = unserved;
+  }
+
+  /** Lists in {@link #planNodes} the nodes the incumbent ships from ({@code uses} above 0). */
+  private void listOpen(int[] uses) {
     int x = 0;
     for (int j = 0; j < p.k; j++) {
       if (uses[j] > 0) {
         planNodes[x++] = j;
       }
     }
-    planOpened = opened;
-    planUnserved = unserved;
+    planOpened = x;
+  }
+
+  /**
+   * Returns the first node after {@code j} that the incumbent ships from, or -1: the nodes whose
+   * use the heuristic's moves count above 0, as last tallied.
+   */
+  private int nextOpen(int j) {
+    for (int x = 0; x < planOpened; x++) {
+      if (planNodes[x] > j) {
+        return planNodes[x];
+      }
+    }
+    return -1;
   }
 
   /**
@@ -1291,6 +1307,14 @@ final class Search {
       v += pen[items[x]][at];
     }
     return p.costComp == 0 ? v + p.laneCost(at, weight) : v;
+  }
+
+  /**
+   * Returns what {@link #primaryAt} does. A single item's shipment at one of its candidates is what
+   * opening the node for it costs, worked out already: no lane needs pricing.
+   */
+  private long shipmentAt(int[] items, int count, long weight, int at) {
+    return count == 1 ? primaryOpening(items[0], at) : primaryAt(items, count, weight, at);
   }
 
   /**
