@@ -66,6 +66,7 @@ final class DefaultInventoryPool implements InventoryPool {
   private final ChannelId[] channelArray;
   private final ConcurrentHashMap<TransferId, TransferRecord> transfers = new ConcurrentHashMap<>();
   private final IdempotencyStore idempotency;
+  private final RecordCodec codec;
   private final AtomicLong movementSequence = new AtomicLong();
   private final AtomicLong reservationSequence = new AtomicLong();
   private final AtomicLong transferSequence = new AtomicLong();
@@ -112,7 +113,9 @@ final class DefaultInventoryPool implements InventoryPool {
     this.journal = builder.journal;
     this.listeners = builder.listeners.toArray(new AvailabilityListener[0]);
     this.channelArray = channels.toArray(new ChannelId[0]);
-    RecordCodec codec = new RecordCodec(nodeIds, channelArray);
+    this.skus = new SkuIndex(channels.size(), builder.skus.size());
+    SkuIndex skuIndex = skus;
+    this.codec = new RecordCodec(nodeIds, channelArray, ordinal -> skuIndex.state(ordinal).sku);
     this.idempotency =
         new IdempotencyStore(
             builder.idempotencyRetention.toMillis(),
@@ -125,7 +128,6 @@ final class DefaultInventoryPool implements InventoryPool {
             Math.max(2, builder.idempotencyCapacity / 2),
             clock.millis(),
             codec);
-    this.skus = new SkuIndex(channels.size(), builder.skus.size());
 
     for (Sku sku : builder.skus) {
       checkArgument(!builder.bundles.containsKey(sku), "SKU %s is declared as a bundle", sku);
@@ -477,7 +479,9 @@ final class DefaultInventoryPool implements InventoryPool {
             null);
       }
       commit(tx);
-      return Outcome.applied(record.view(this, now));
+      Reservation view = record.view(this, now);
+      remember(view, record);
+      return Outcome.applied(view);
     } finally {
       unlockAll(locks);
     }
@@ -609,7 +613,7 @@ final class DefaultInventoryPool implements InventoryPool {
             }
           }
           commit(tx);
-          return Outcome.applied(retire(r, now));
+          return Outcome.applied(retire(r, now, true));
         });
   }
 
@@ -632,7 +636,7 @@ final class DefaultInventoryPool implements InventoryPool {
             }
           }
           commit(tx);
-          return Outcome.applied(retire(r, now));
+          return Outcome.applied(retire(r, now, true));
         });
   }
 
@@ -677,7 +681,7 @@ final class DefaultInventoryPool implements InventoryPool {
           Tx tx = begin(key, now);
           ship(tx, r, index, quantity);
           commit(tx);
-          return Outcome.applied(retire(r, now));
+          return Outcome.applied(retire(r, now, true));
         });
   }
 
@@ -716,15 +720,90 @@ final class DefaultInventoryPool implements InventoryPool {
         });
   }
 
-  /** Moves a reservation that holds nothing any more out of the active map. */
+  /** Moves a reservation that holds nothing any more out of the active map; returns its view. */
   private Reservation retire(ReservationRecord r, long now) {
+    return retire(r, now, false);
+  }
+
+  /**
+   * Moves a reservation that holds nothing any more out of the active map; returns its view. When
+   * the view is the outcome of the running command ({@code outcome}), remembers it as this thread's
+   * last, and its words, written once, serve both the settled reservations and the outcome.
+   */
+  private Reservation retire(ReservationRecord r, long now, boolean outcome) {
     Reservation view = r.view(this, now);
+    LastView last = outcome ? remember(view, r) : null;
     if (r.state != ReservationState.ACTIVE && reservations.get(r.id) == r) {
+      Words words;
+      if (last != null) {
+        words = encoded(last);
+      } else {
+        words = SETTLED_SCRATCH.get().clear();
+        codec.writeOutcome(view, r, words);
+      }
       // Settled first, then out of the active map: a concurrent lookup always finds one of them.
-      settled.add(view, now);
+      settled.add(r.id, words, now);
       reservations.remove(r.id, r);
     }
     return view;
+  }
+
+  /** Where a reservation settled outside a command's outcome is written; used within one call. */
+  private static final ThreadLocal<Words> SETTLED_SCRATCH =
+      ThreadLocal.withInitial(() -> new Words(64));
+
+  /**
+   * The reservation view the running command on this thread returns, with its record and, once
+   * written, its outcome's words: {@link #execute} then has the outcome remembered from the record
+   * (SKUs by number, cheaper than by value), and a settled reservation is written once for both the
+   * settled reservations and the outcome.
+   */
+  private static final class LastView {
+    @Nullable Reservation view;
+    @Nullable ReservationRecord record;
+    final Words words = new Words(64);
+    boolean written;
+  }
+
+  private static final ThreadLocal<LastView> LAST_VIEW = ThreadLocal.withInitial(LastView::new);
+
+  /** Remembers {@code view}, made from {@code record}, as the running command's outcome. */
+  private static LastView remember(Reservation view, ReservationRecord record) {
+    LastView last = LAST_VIEW.get();
+    last.view = view;
+    last.record = record;
+    last.written = false;
+    return last;
+  }
+
+  /** Returns the words of {@code Outcome.applied(last.view)}, writing them on first use. */
+  private Words encoded(LastView last) {
+    if (!last.written) {
+      codec.writeOutcome(
+          Verify.verifyNotNull(last.view), Verify.verifyNotNull(last.record), last.words.clear());
+      last.written = true;
+    }
+    return last.words;
+  }
+
+  /**
+   * Returns the words of {@code outcome} if it is the view the running command remembered, written
+   * from its record; else null. Forgets the view either way: a command a listener started inside
+   * this one has finished by now, and this one's view is used once.
+   */
+  private @Nullable Words encodedOutcome(Outcome<?> outcome) {
+    if (!(outcome instanceof Outcome.Applied<?> applied)) {
+      return null;
+    }
+    LastView last = LAST_VIEW.get();
+    Reservation view = last.view;
+    if (view == null) {
+      return null;
+    }
+    Words words = applied.value() == view ? encoded(last) : null;
+    last.view = null;
+    last.record = null;
+    return words;
   }
 
   private @Nullable Outcome<Reservation> checkFulfillable(ReservationRecord r) {
@@ -1562,7 +1641,7 @@ final class DefaultInventoryPool implements InventoryPool {
         idempotency.release(key, mine);
         throw e;
       }
-      idempotency.complete(key, mine, outcome);
+      idempotency.complete(key, mine, outcome, encodedOutcome(outcome));
       return outcome;
     }
   }

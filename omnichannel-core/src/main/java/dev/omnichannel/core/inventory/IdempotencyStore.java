@@ -137,8 +137,20 @@ final class IdempotencyStore {
 
   /** Records the outcome of the command the caller owns under {@code key}, and wakes waiters. */
   void complete(IdempotencyKey key, Pending mine, Outcome<?> outcome) {
-    Words words = SCRATCH.get().clear();
-    boolean written = codec.writeOutcome(outcome, words);
+    complete(key, mine, outcome, null);
+  }
+
+  /**
+   * Records the outcome of the command the caller owns under {@code key}, and wakes waiters; {@code
+   * encoded}, if not null, holds the outcome already written by {@link RecordCodec}.
+   */
+  void complete(IdempotencyKey key, Pending mine, Outcome<?> outcome, @Nullable Words encoded) {
+    Words words = encoded;
+    boolean written = true;
+    if (words == null) {
+      words = SCRATCH.get().clear();
+      written = codec.writeOutcome(outcome, words);
+    }
     WordTable.Segment segment = table.segment(key.value().hashCode());
     synchronized (segment) {
       Object generation = Verify.verifyNotNull(mine.generation, "completing an unclaimed key");

@@ -6,12 +6,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reservations that no longer hold stock, remembered as words for as long as {@link WordTable}
- * keeps them, so that late commands and lookups on them still get an answer. Thread-safe.
+ * keeps them, so that late commands and lookups on them still get an answer. Each is kept as the
+ * outcome that settled it, written by {@link RecordCodec#writeOutcome(Reservation,
+ * ReservationRecord, Words)}: the same words the idempotency memory keeps for that command, written
+ * once for both. Thread-safe.
  */
 final class SettledReservations {
-  /** Where reservations are written before they are copied in; used within one call only. */
-  private static final ThreadLocal<Words> SCRATCH = ThreadLocal.withInitial(() -> new Words(64));
-
   private final WordTable table;
   private final RecordCodec codec;
 
@@ -20,16 +20,17 @@ final class SettledReservations {
     this.codec = codec;
   }
 
-  /** Remembers {@code view} unless its id is already remembered. */
-  void add(Reservation view, long now) {
-    Words words = SCRATCH.get().clear();
-    codec.writeReservation(view, words);
-    String k = view.id().value();
+  /**
+   * Remembers the settled reservation {@code id}, whose outcome {@code encoded} holds, unless it is
+   * already remembered.
+   */
+  void add(ReservationId id, Words encoded, long now) {
+    String k = id.value();
     int hash = k.hashCode();
     WordTable.Segment segment = table.segment(hash);
     synchronized (segment) {
       if (segment.find(k, hash) < 0) {
-        segment.insert(k, hash, words, null, now);
+        segment.insert(k, hash, encoded, null, now);
       }
     }
     table.sweep();
@@ -42,16 +43,19 @@ final class SettledReservations {
     WordTable.Segment segment = table.segment(hash);
     synchronized (segment) {
       int at = segment.find(k, hash);
-      return at < 0 ? null : codec.readReservation(segment.first(at));
+      return at < 0 ? null : read(segment.first(at));
     }
   }
 
   /** Returns every remembered reservation. */
   List<Reservation> values() {
     List<Reservation> values = new ArrayList<>();
-    table.forEach(
-        (words, from, length) ->
-            values.add(codec.readReservation(new Words.Reader(words, from, length))));
+    table.forEach((words, from, length) -> values.add(read(new Words.Reader(words, from, length))));
     return values;
+  }
+
+  private Reservation read(Words.Reader reader) {
+    Outcome<?> outcome = codec.readOutcome(reader);
+    return (Reservation) ((Outcome.Applied<?>) outcome).value();
   }
 }

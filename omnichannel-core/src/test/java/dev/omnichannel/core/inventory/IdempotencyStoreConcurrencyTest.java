@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.omnichannel.core.ChannelId;
 import dev.omnichannel.core.IdempotencyKey;
 import dev.omnichannel.core.NodeId;
+import dev.omnichannel.core.Sku;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +30,10 @@ class IdempotencyStoreConcurrencyTest {
   @Test
   void answersStayTrueWhileGenerationsTurn() throws Exception {
     RecordCodec codec =
-        new RecordCodec(new NodeId[] {NodeId.of("N")}, new ChannelId[] {ChannelId.of("C")});
+        new RecordCodec(
+            new NodeId[] {NodeId.of("N")},
+            new ChannelId[] {ChannelId.of("C")},
+            ordinal -> Sku.of("SKU-" + ordinal));
     IdempotencyStore store = new IdempotencyStore(Long.MAX_VALUE, 256, 0, codec);
     // Every outcome an owner recorded under each key: answers must come from here.
     ConcurrentHashMap<String, Set<Outcome<?>>> given = new ConcurrentHashMap<>();
