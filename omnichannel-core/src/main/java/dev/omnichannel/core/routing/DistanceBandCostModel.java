@@ -31,7 +31,9 @@ public final class DistanceBandCostModel implements ShippingCostModel {
   private final double[][] upToKm;
   private final Optional<Lane>[][] lanes;
 
-  @SuppressWarnings("unchecked") // arrays of a generic type; they only ever hold such Optionals
+  // Arrays of a generic type, which only ever hold such Optionals; indexed by service level
+  // ordinal, in memory only, for a lookup on every node of every order.
+  @SuppressWarnings({"unchecked", "EnumOrdinal"})
   private DistanceBandCostModel(Map<ServiceLevel, ImmutableList<Band>> bands) {
     this.bands = ImmutableMap.copyOf(bands);
     ServiceLevel[] levels = ServiceLevel.values();
@@ -56,6 +58,7 @@ public final class DistanceBandCostModel implements ShippingCostModel {
   }
 
   @Override
+  @SuppressWarnings("EnumOrdinal") // the arrays are by service level ordinal, in memory only
   public Optional<Lane> lane(
       NodeProfile origin, PostalAddress destination, double distanceKm, ServiceLevel level) {
     if (Double.isNaN(distanceKm)) {

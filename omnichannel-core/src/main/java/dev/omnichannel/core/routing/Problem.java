@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  * stock by component, and the objective's per-shipment and per-item penalties. Built once per route
  * call; not thread-safe, never shared.
  */
+@SuppressWarnings("EnumOrdinal") // reasons and capabilities as bits by ordinal, in memory only
 final class Problem {
   /** Score shortfalls are counted in millionths. */
   static final long SCORE_SCALE = 1_000_000;

@@ -104,6 +104,7 @@ final class RoutingNodes {
   }
 
   /** Returns the bits (by ordinal) of {@code capabilities}. */
+  @SuppressWarnings("EnumOrdinal") // in-memory bit sets, never stored or sent
   static int capabilityBits(Iterable<Capability> capabilities) {
     int bits = 0;
     for (Capability c : capabilities) {
@@ -147,6 +148,7 @@ final class RoutingNodes {
     return first * 26 + second;
   }
 
+  @SuppressWarnings("EnumOrdinal") // in-memory bit sets, never stored or sent
   private CountryScreen screen(String country) {
     int[] why = new int[sorted.length];
     boolean anyServes = false;

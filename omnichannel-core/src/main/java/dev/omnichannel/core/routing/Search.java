@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Search {
   /** The outcome of a search. */
+  @SuppressWarnings("ArrayRecordComponent") // read by its accessors only, never compared or hashed
   record Result(int[] assign, long[] key, long steps, boolean complete) {}
 
   private static final int[] NONE = new int[0];

@@ -113,8 +113,14 @@ final class Workspace {
   // Explanation.
   final Ints explainAlone = new Ints();
   final Longs heldSets = new Longs();
+
+  // Arrays of a generic type, made raw; they only ever hold ImmutableList<String>.
+  @SuppressWarnings("unchecked")
   final Refs<ImmutableList<String>> heldLists = new Refs<>(ImmutableList[]::new);
+
+  @SuppressWarnings("unchecked") // as above
   final Refs<ImmutableList<String>> explainHeld = new Refs<>(ImmutableList[]::new);
+
   final Refs<OptionalLong> explainStandalone = new Refs<>(OptionalLong[]::new);
 
   // Heuristic, per candidate node.
