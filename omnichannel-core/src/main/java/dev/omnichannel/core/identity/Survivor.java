@@ -125,42 +125,41 @@ final class Survivor {
     List<Candidate<T>> sorted = new ArrayList<>(candidates);
     sorted.sort(RECENT);
     switch (rule) {
-      case MOST_RECENT:
+      case MOST_RECENT -> {
         return Optional.of(sorted.get(0).value());
-      case MOST_FREQUENT:
-        {
-          Map<String, Integer> counts = new TreeMap<>();
-          for (Candidate<T> c : sorted) {
-            counts.merge(c.comparable(), 1, Integer::sum);
-          }
-          Candidate<T> best = sorted.get(0);
-          int bestCount = 0;
-          // Walks most recent first, so ties go to the most recent.
-          for (Candidate<T> c : sorted) {
-            int n = counts.getOrDefault(c.comparable(), 0);
-            if (n > bestCount) {
-              best = c;
-              bestCount = n;
-            }
-          }
-          return Optional.of(best.value());
+      }
+      case MOST_FREQUENT -> {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Candidate<T> c : sorted) {
+          counts.merge(c.comparable(), 1, Integer::sum);
         }
-      case SOURCE_PRIORITY:
-        {
-          List<ChannelId> priority = config.sourcePriority();
-          Function<Candidate<T>, Integer> rank =
-              c -> {
-                int p = priority.indexOf(c.source().channel());
-                return p < 0 ? Integer.MAX_VALUE : p;
-              };
-          Candidate<T> best = sorted.get(0);
-          for (Candidate<T> c : sorted) {
-            if (rank.apply(c) < rank.apply(best)) {
-              best = c;
-            }
+        Candidate<T> best = sorted.get(0);
+        int bestCount = 0;
+        // Walks most recent first, so ties go to the most recent.
+        for (Candidate<T> c : sorted) {
+          int n = counts.getOrDefault(c.comparable(), 0);
+          if (n > bestCount) {
+            best = c;
+            bestCount = n;
           }
-          return Optional.of(best.value());
         }
+        return Optional.of(best.value());
+      }
+      case SOURCE_PRIORITY -> {
+        List<ChannelId> priority = config.sourcePriority();
+        Function<Candidate<T>, Integer> rank =
+            c -> {
+              int p = priority.indexOf(c.source().channel());
+              return p < 0 ? Integer.MAX_VALUE : p;
+            };
+        Candidate<T> best = sorted.get(0);
+        for (Candidate<T> c : sorted) {
+          if (rank.apply(c) < rank.apply(best)) {
+            best = c;
+          }
+        }
+        return Optional.of(best.value());
+      }
     }
     throw new AssertionError(rule);
   }

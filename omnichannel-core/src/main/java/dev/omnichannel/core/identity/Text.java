@@ -105,22 +105,15 @@ final class Text {
   }
 
   private static char soundexDigit(char c) {
-    switch (c) {
-      case 'b', 'f', 'p', 'v':
-        return '1';
-      case 'c', 'g', 'j', 'k', 'q', 's', 'x', 'z':
-        return '2';
-      case 'd', 't':
-        return '3';
-      case 'l':
-        return '4';
-      case 'm', 'n':
-        return '5';
-      case 'r':
-        return '6';
-      default:
-        return '0';
-    }
+    return switch (c) {
+      case 'b', 'f', 'p', 'v' -> '1';
+      case 'c', 'g', 'j', 'k', 'q', 's', 'x', 'z' -> '2';
+      case 'd', 't' -> '3';
+      case 'l' -> '4';
+      case 'm', 'n' -> '5';
+      case 'r' -> '6';
+      default -> '0';
+    };
   }
 
   /**
