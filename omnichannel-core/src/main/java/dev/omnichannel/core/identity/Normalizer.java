@@ -1,5 +1,6 @@
 package dev.omnichannel.core.identity;
 
+import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -19,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * the same record always gives the same result, and no input makes it throw.
  */
 final class Normalizer {
+  // Folded text has single spaces between its words and none at either end, so no word is empty.
+  private static final Splitter WORDS = Splitter.on(' ');
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
   private static final int MAX_PHONE_LENGTH = 64;
   private static final int MAX_EMAIL_LENGTH = 254;
@@ -166,7 +169,7 @@ final class Normalizer {
       return null;
     }
     StringBuilder out = new StringBuilder(folded.length());
-    for (String token : folded.split(" ")) {
+    for (String token : WORDS.split(folded)) {
       if (TITLES.contains(token)) {
         continue;
       }
