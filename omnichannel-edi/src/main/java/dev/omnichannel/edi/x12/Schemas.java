@@ -1,5 +1,6 @@
 package dev.omnichannel.edi.x12;
 
+import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
@@ -24,6 +25,7 @@ final class Schemas {
   }
 
   /** A syntax note: a relation between element positions. */
+  @SuppressWarnings("ArrayRecordComponent") // read by its accessors only, never compared or hashed
   record Note(char kind, int[] positions) {
     String text() {
       StringBuilder sb = new StringBuilder().append(kind);
@@ -58,6 +60,13 @@ final class Schemas {
 
   /** A transaction set definition. */
   record TransactionDef(String id, String functionalGroup, Entry root, ImmutableSet<String> tags) {}
+
+  // Before the tables below, which are parsed with them. Splitters keep every piece, empty ones
+  // too; the parsers skip empty lines, and the text split on whitespace is trimmed first.
+  private static final Splitter LINES = Splitter.on('\n');
+  private static final Splitter BAR = Splitter.on('|');
+  private static final Splitter SLASH = Splitter.on('/');
+  private static final Splitter WHITESPACE = Splitter.onPattern("\\s+");
 
   static final ImmutableMap<String, SegmentDef> SEGMENTS = parseSegments(Dictionary.SEGMENTS);
   static final ImmutableMap<String, TransactionDef> SETS = parseSets(Dictionary.SETS);
@@ -97,16 +106,16 @@ final class Schemas {
 
   private static ImmutableMap<String, SegmentDef> parseSegments(String text) {
     ImmutableMap.Builder<String, SegmentDef> out = ImmutableMap.builder();
-    for (String raw : text.split("\n")) {
+    for (String raw : LINES.split(text)) {
       String line = raw.strip();
       if (line.isEmpty()) {
         continue;
       }
-      String[] halves = line.split("\\|");
-      String[] parts = halves[0].trim().split("\\s+");
+      List<String> halves = BAR.splitToList(line);
+      List<String> parts = WHITESPACE.splitToList(halves.get(0).trim());
       ImmutableList.Builder<ElementDef> elements = ImmutableList.builder();
-      for (int i = 1; i < parts.length; i++) {
-        String[] f = parts[i].split("/", -1);
+      for (int i = 1; i < parts.size(); i++) {
+        String[] f = parts.get(i).split("/", -1);
         if (f.length == 3) {
           elements.add(new ElementDef(f[0], f[1].charAt(0), "C", 0, 0, 1, false));
         } else {
@@ -124,8 +133,8 @@ final class Schemas {
         }
       }
       ImmutableList.Builder<Note> notes = ImmutableList.builder();
-      if (halves.length > 1) {
-        for (String n : halves[1].trim().split("\\s+")) {
+      if (halves.size() > 1) {
+        for (String n : WHITESPACE.split(halves.get(1).trim())) {
           if (n.isEmpty()) {
             continue;
           }
@@ -137,21 +146,21 @@ final class Schemas {
           notes.add(new Note(n.charAt(0), positions));
         }
       }
-      out.put(parts[0], new SegmentDef(parts[0], elements.build(), notes.build()));
+      out.put(parts.get(0), new SegmentDef(parts.get(0), elements.build(), notes.build()));
     }
     return out.buildOrThrow();
   }
 
   private static ImmutableMap<String, TransactionDef> parseSets(String text) {
     ImmutableMap.Builder<String, TransactionDef> out = ImmutableMap.builder();
-    for (String raw : text.split("\n")) {
+    for (String raw : LINES.split(text)) {
       String line = raw.strip();
       if (line.isEmpty()) {
         continue;
       }
       int colon = line.indexOf(':');
-      String[] head = line.substring(0, colon).trim().split("\\s+");
-      String[] tokens = line.substring(colon + 1).trim().split("\\s+");
+      List<String> head = WHITESPACE.splitToList(line.substring(0, colon).trim());
+      Iterable<String> tokens = WHITESPACE.split(line.substring(colon + 1).trim());
       Deque<List<Entry>> stack = new ArrayDeque<>();
       Deque<String[]> heads = new ArrayDeque<>();
       stack.push(new ArrayList<>());
@@ -165,13 +174,15 @@ final class Schemas {
           heads.push(t.substring(1).split("/"));
           stack.push(new ArrayList<>());
         } else {
-          String[] f = t.split("/");
-          tags.add(f[0]);
-          stack.peek().add(new Entry(f[0], f[1].charAt(0), max(f[2]), null));
+          List<String> f = SLASH.splitToList(t);
+          tags.add(f.get(0));
+          stack.peek().add(new Entry(f.get(0), f.get(1).charAt(0), max(f.get(2)), null));
         }
       }
-      Entry root = new Entry(head[1], 'M', 1, ImmutableList.copyOf(stack.pop()));
-      out.put(head[1], new TransactionDef(head[1], head[2], root, ImmutableSet.copyOf(tags)));
+      Entry root = new Entry(head.get(1), 'M', 1, ImmutableList.copyOf(stack.pop()));
+      out.put(
+          head.get(1),
+          new TransactionDef(head.get(1), head.get(2), root, ImmutableSet.copyOf(tags)));
     }
     return out.buildOrThrow();
   }
