@@ -25,29 +25,24 @@ public final class X12Copier {
     boolean inComposite = false;
     while (reader.hasNext()) {
       switch (reader.next()) {
-        case START_SEGMENT:
-          writer.startSegment(reader.text());
-          break;
-        case END_SEGMENT:
-          writer.endSegment();
-          break;
-        case START_COMPOSITE:
+        case START_SEGMENT -> writer.startSegment(reader.text());
+        case END_SEGMENT -> writer.endSegment();
+        case START_COMPOSITE -> {
           writer.startComposite(reader.repetitionIndex() > 1);
           inComposite = true;
-          break;
-        case END_COMPOSITE:
+        }
+        case END_COMPOSITE -> {
           writer.endComposite();
           inComposite = false;
-          break;
-        case ELEMENT:
+        }
+        case ELEMENT -> {
           if (inComposite) {
             writer.component(reader.text());
           } else {
             writer.element(reader.text(), reader.repetitionIndex() > 1);
           }
-          break;
-        default:
-          break;
+        }
+        default -> {}
       }
     }
     writer.flush();

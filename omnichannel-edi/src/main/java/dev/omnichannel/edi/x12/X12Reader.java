@@ -351,19 +351,16 @@ public final class X12Reader implements Closeable {
     state = State.BETWEEN;
     push(X12Event.END_SEGMENT, null, 0, segmentOffset);
     switch (segmentTag) {
-      case "SE":
+      case "SE" -> {
         push(X12Event.END_TRANSACTION, null, 0, segmentOffset);
         inTransaction = false;
-        break;
-      case "GE":
-        push(X12Event.END_GROUP, null, 0, segmentOffset);
-        break;
-      case "IEA":
+      }
+      case "GE" -> push(X12Event.END_GROUP, null, 0, segmentOffset);
+      case "IEA" -> {
         push(X12Event.END_INTERCHANGE, null, 0, segmentOffset);
         inInterchange = false;
-        break;
-      default:
-        break;
+      }
+      default -> {}
     }
   }
 
@@ -473,22 +470,20 @@ public final class X12Reader implements Closeable {
       return true;
     }
     switch (segmentTag) {
-      case "GS":
-        push(X12Event.START_GROUP, null, 0, start);
-        break;
-      case "ST":
+      case "GS" -> push(X12Event.START_GROUP, null, 0, start);
+      case "ST" -> {
         inTransaction = true;
         segmentPosition = 0;
         push(X12Event.START_TRANSACTION, null, 0, start);
         st01 = null;
         tracker = null;
         loopIds.clear();
-        break;
-      default:
+      }
+      default -> {
         if (inTransaction && options.loops()) {
           loopEvents(start);
         }
-        break;
+      }
     }
     segmentPosition = inTransaction ? segmentPosition + 1 : 0;
     push(X12Event.START_SEGMENT, segmentTag, 0, start);

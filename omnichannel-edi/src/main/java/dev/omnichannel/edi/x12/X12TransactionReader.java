@@ -90,19 +90,19 @@ public final class X12TransactionReader {
     while (reader.hasNext()) {
       X12Event e = reader.next();
       switch (e) {
-        case START_TRANSACTION:
+        case START_TRANSACTION -> {
           inTransaction = true;
           stack.clear();
           stack.push(new ArrayList<>());
           segments = 0;
-          break;
-        case START_LOOP:
+        }
+        case START_LOOP -> {
           if (inTransaction) {
             stack.push(new ArrayList<>());
             loopIds.push(reader.text());
           }
-          break;
-        case END_LOOP:
+        }
+        case END_LOOP -> {
           if (inTransaction && stack.size() > 1) {
             List<X12Node> kids = stack.pop();
             String id = loopIds.isEmpty() ? "" : loopIds.pop();
@@ -110,8 +110,8 @@ public final class X12TransactionReader {
               stack.peek().add(new X12Loop(id, ImmutableList.copyOf(kids)));
             }
           }
-          break;
-        case START_SEGMENT:
+        }
+        case START_SEGMENT -> {
           tag = reader.text();
           segLoc = reader.location();
           elements = new ArrayList<>();
@@ -120,20 +120,20 @@ public final class X12TransactionReader {
             throw new EdiException(
                 "transaction set has more than " + maxSegments + " segments", segLoc);
           }
-          break;
-        case START_COMPOSITE:
+        }
+        case START_COMPOSITE -> {
           inComposite = true;
           comps = new ArrayList<>();
           addElementSlot(elements, reader.elementPosition(), reader.repetitionIndex());
           reps = lastReps;
           currentElement = reader.elementPosition();
-          break;
-        case END_COMPOSITE:
+        }
+        case END_COMPOSITE -> {
           inComposite = false;
           reps.add(ImmutableList.copyOf(comps));
           elements.set(currentElement - 1, new X12Element(ImmutableList.copyOf(reps)));
-          break;
-        case ELEMENT:
+        }
+        case ELEMENT -> {
           if (reader.elementPosition() > maxElements) {
             throw new EdiException(
                 "segment has more than " + maxElements + " elements", reader.location());
@@ -147,8 +147,8 @@ public final class X12TransactionReader {
             reps.add(ImmutableList.of(reader.text()));
             elements.set(currentElement - 1, new X12Element(ImmutableList.copyOf(reps)));
           }
-          break;
-        case END_SEGMENT:
+        }
+        case END_SEGMENT -> {
           if (tag.equals("GS")) {
             for (int i = 1; i < 9; i++) {
               gs[i] = i <= elements.size() ? elements.get(i - 1).value() : "";
@@ -163,28 +163,26 @@ public final class X12TransactionReader {
                 new X12Segment(tag, ImmutableList.copyOf(elements.subList(0, n)), segLoc);
             java.util.Objects.requireNonNull(stack.peek()).add(seg);
           }
-          break;
-        case END_TRANSACTION:
-          {
-            while (stack.size() > 1) {
-              List<X12Node> kids = stack.pop();
-              String id = loopIds.isEmpty() ? "" : loopIds.pop();
-              if (!kids.isEmpty()) {
-                stack.peek().add(new X12Loop(id, ImmutableList.copyOf(kids)));
-              }
+        }
+        case END_TRANSACTION -> {
+          while (stack.size() > 1) {
+            List<X12Node> kids = stack.pop();
+            String id = loopIds.isEmpty() ? "" : loopIds.pop();
+            if (!kids.isEmpty()) {
+              stack.peek().add(new X12Loop(id, ImmutableList.copyOf(kids)));
             }
-            List<X12Node> top = stack.isEmpty() ? List.of() : stack.pop();
-            ImmutableList<X12Node> children = ImmutableList.copyOf(top);
-            String setId = "";
-            String control = "";
-            if (!children.isEmpty() && children.get(0) instanceof X12Segment st) {
-              setId = st.get(1);
-              control = st.get(2);
-            }
-            return new X12Transaction(setId, control, gs[1], gs[8], gs[2], gs[3], children);
           }
-        default:
-          break;
+          List<X12Node> top = stack.isEmpty() ? List.of() : stack.pop();
+          ImmutableList<X12Node> children = ImmutableList.copyOf(top);
+          String setId = "";
+          String control = "";
+          if (!children.isEmpty() && children.get(0) instanceof X12Segment st) {
+            setId = st.get(1);
+            control = st.get(2);
+          }
+          return new X12Transaction(setId, control, gs[1], gs[8], gs[2], gs[3], children);
+        }
+        default -> {}
       }
     }
     return null;

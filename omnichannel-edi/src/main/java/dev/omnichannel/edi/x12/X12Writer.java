@@ -221,18 +221,14 @@ public final class X12Writer implements Closeable, Flushable {
     pendingEmpty = 0;
     elementOpen = false;
     switch (segmentTag) {
-      case "ISA":
-        checkState(!inInterchange, "interchange %s is still open", interchangeControl);
-        break;
-      case "GS":
-        checkState(inInterchange && !inGroup, "GS needs an open interchange and no open group");
-        break;
-      case "ST":
+      case "ISA" -> checkState(!inInterchange, "interchange %s is still open", interchangeControl);
+      case "GS" ->
+          checkState(inInterchange && !inGroup, "GS needs an open interchange and no open group");
+      case "ST" -> {
         checkState(inGroup && !inTransaction, "ST needs an open group and no open transaction set");
         segmentCount = 0;
-        break;
-      default:
-        break;
+      }
+      default -> {}
     }
     append(segmentTag);
     if (inTransaction || "ST".equals(segmentTag)) {
@@ -338,38 +334,33 @@ public final class X12Writer implements Closeable, Flushable {
 
   private void afterSegment() {
     switch (tag) {
-      case "ISA":
+      case "ISA" -> {
         inInterchange = true;
         groupCount = 0;
-        break;
-      case "GS":
+      }
+      case "GS" -> {
         inGroup = true;
         groupCount++;
         transactionCount = 0;
-        break;
-      case "ST":
+      }
+      case "ST" -> {
         inTransaction = true;
         transactionCount++;
-        break;
-      case "SE":
-        inTransaction = false;
-        break;
-      case "GE":
-        inGroup = false;
-        break;
-      case "IEA":
+      }
+      case "SE" -> inTransaction = false;
+      case "GE" -> inGroup = false;
+      case "IEA" -> {
         inInterchange = false;
         flush();
-        break;
-      default:
-        break;
+      }
+      default -> {}
     }
   }
 
   /** Replaces trailer counts and control numbers, and records header control numbers. */
   private String trailerValue(String value) {
     switch (tag) {
-      case "ISA":
+      case "ISA" -> {
         if (elementIndex == 13) {
           interchangeControl = value;
         } else if (elementIndex == 6) {
@@ -384,32 +375,39 @@ public final class X12Writer implements Closeable, Flushable {
           return String.valueOf(delimiters.component());
         }
         return value;
-      case "GS":
+      }
+      case "GS" -> {
         if (elementIndex == 6) {
           groupControl = value;
         } else if (elementIndex == 2) {
           groupSender = value;
         }
         return value;
-      case "ST":
+      }
+      case "ST" -> {
         if (elementIndex == 2) {
           transactionControl = value;
         }
         return value;
-      case "SE":
+      }
+      case "SE" -> {
         return elementIndex == 1
             ? Integer.toString(segmentCount)
             : elementIndex == 2 ? transactionControl : value;
-      case "GE":
+      }
+      case "GE" -> {
         return elementIndex == 1
             ? Integer.toString(transactionCount)
             : elementIndex == 2 ? groupControl : value;
-      case "IEA":
+      }
+      case "IEA" -> {
         return elementIndex == 1
             ? Integer.toString(groupCount)
             : elementIndex == 2 ? interchangeControl : value;
-      default:
+      }
+      default -> {
         return value;
+      }
     }
   }
 
