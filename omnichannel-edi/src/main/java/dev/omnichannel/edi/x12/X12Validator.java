@@ -156,45 +156,30 @@ public final class X12Validator {
         while (r.hasNext()) {
           X12Event e = r.next();
           switch (e) {
-            case START_INTERCHANGE:
+            case START_INTERCHANGE -> {
               drainReader();
               startInterchange();
-              break;
-            case START_GROUP:
+            }
+            case START_GROUP -> {
               drainReader();
               startGroup();
-              break;
-            case START_TRANSACTION:
+            }
+            case START_TRANSACTION -> {
               drainReader();
               startTransaction();
-              break;
-            case START_SEGMENT:
-              startSegment();
-              break;
-            case START_COMPOSITE:
-              startComposite();
-              break;
-            case END_COMPOSITE:
-              endComposite();
-              break;
-            case ELEMENT:
-              element();
-              break;
-            case END_SEGMENT:
-              endSegment();
-              break;
-            case END_TRANSACTION:
-              endTransaction(false);
-              break;
-            case END_GROUP:
-              endGroup(false);
-              break;
-            case END_INTERCHANGE:
+            }
+            case START_SEGMENT -> startSegment();
+            case START_COMPOSITE -> startComposite();
+            case END_COMPOSITE -> endComposite();
+            case ELEMENT -> element();
+            case END_SEGMENT -> endSegment();
+            case END_TRANSACTION -> endTransaction(false);
+            case END_GROUP -> endGroup(false);
+            case END_INTERCHANGE -> {
               drainReader();
               endInterchange();
-              break;
-            default:
-              break;
+            }
+            default -> {}
           }
         }
         drainReader();
@@ -433,17 +418,10 @@ public final class X12Validator {
     }
 
     private static boolean isEnvelope(String t) {
-      switch (t) {
-        case "ISA":
-        case "IEA":
-        case "GS":
-        case "GE":
-        case "ST":
-        case "SE":
-          return true;
-        default:
-          return false;
-      }
+      return switch (t) {
+        case "ISA", "IEA", "GS", "GE", "ST", "SE" -> true;
+        default -> false;
+      };
     }
 
     private void startComposite() {
@@ -559,26 +537,13 @@ public final class X12Validator {
             segLoc().atElement(lastElement));
       }
       switch (tag) {
-        case "ISA":
-          endIsa();
-          break;
-        case "GS":
-          endGs();
-          break;
-        case "ST":
-          endSt();
-          break;
-        case "SE":
-          endSe();
-          break;
-        case "GE":
-          endGe();
-          break;
-        case "IEA":
-          endIea();
-          break;
-        default:
-          break;
+        case "ISA" -> endIsa();
+        case "GS" -> endGs();
+        case "ST" -> endSt();
+        case "SE" -> endSe();
+        case "GE" -> endGe();
+        case "IEA" -> endIea();
+        default -> {}
       }
     }
 
@@ -911,10 +876,8 @@ public final class X12Validator {
         missing(e);
       }
       switch (m.problem) {
-        case "":
-          break;
-        case "4":
-        case "5":
+        case "" -> {}
+        case "4", "5" -> {
           segError(
               m.loopProblem ? "LOOP_EXCEEDS_MAXIMUM" : "SEGMENT_EXCEEDS_MAXIMUM_USE",
               m.problem,
@@ -924,20 +887,19 @@ public final class X12Validator {
                   + m.max
                   + " times",
               segLoc());
-          break;
-        case "1":
-          segError("UNRECOGNIZED_SEGMENT", "1", "segment " + tag + " is not known", segLoc());
-          break;
-        case "6":
+        }
+        case "1" ->
+            segError("UNRECOGNIZED_SEGMENT", "1", "segment " + tag + " is not known", segLoc());
+        case "6" -> {
           segError(
               "SEGMENT_NOT_IN_SET",
               "6",
               "segment " + tag + " is not part of transaction set " + nz(st[1]),
               segLoc());
-          break;
-        default:
-          segError("UNEXPECTED_SEGMENT", "2", "segment " + tag + " is not expected here", segLoc());
-          break;
+        }
+        default ->
+            segError(
+                "UNEXPECTED_SEGMENT", "2", "segment " + tag + " is not expected here", segLoc());
       }
     }
 
@@ -967,7 +929,7 @@ public final class X12Validator {
         }
       }
       switch (n.kind()) {
-        case 'P':
+        case 'P' -> {
           if (count > 0 && count < p.length) {
             for (int x : p) {
               if (!has(x)) {
@@ -976,13 +938,13 @@ public final class X12Validator {
               }
             }
           }
-          break;
-        case 'R':
+        }
+        case 'R' -> {
           if (count == 0) {
             noteError(n, p[0], "2");
           }
-          break;
-        case 'E':
+        }
+        case 'E' -> {
           if (count > 1) {
             int seen = 0;
             for (int x : p) {
@@ -991,8 +953,8 @@ public final class X12Validator {
               }
             }
           }
-          break;
-        case 'C':
+        }
+        case 'C' -> {
           if (has(p[0])) {
             for (int i = 1; i < p.length; i++) {
               if (!has(p[i])) {
@@ -1001,14 +963,13 @@ public final class X12Validator {
               }
             }
           }
-          break;
-        case 'L':
+        }
+        case 'L' -> {
           if (has(p[0]) && count == 1) {
             noteError(n, p[1], "2");
           }
-          break;
-        default:
-          break;
+        }
+        default -> {}
       }
     }
 
@@ -1028,39 +989,39 @@ public final class X12Validator {
       String type = def.type();
       int length = v.length();
       switch (type) {
-        case "DT":
+        case "DT" -> {
           if (!validDate(v, oldDates ? 6 : def.max())) {
             elError(at, "INVALID_DATE", "8", "'" + v + "' is not a date");
           }
           return;
-        case "TM":
+        }
+        case "TM" -> {
           if (!validTime(v, true) || length < def.min() || length > def.max()) {
             elError(at, "INVALID_TIME", "9", "'" + v + "' is not a time");
           }
           return;
-        case "R":
-          {
-            int digits = 0;
-            int dots = 0;
-            boolean bad = false;
-            for (int i = 0; i < length; i++) {
-              char c = v.charAt(i);
-              if (c >= '0' && c <= '9') {
-                digits++;
-              } else if (c == '.' && dots == 0) {
-                dots++;
-              } else if (!(c == '-' && i == 0)) {
-                bad = true;
-              }
+        }
+        case "R" -> {
+          int digits = 0;
+          int dots = 0;
+          boolean bad = false;
+          for (int i = 0; i < length; i++) {
+            char c = v.charAt(i);
+            if (c >= '0' && c <= '9') {
+              digits++;
+            } else if (c == '.' && dots == 0) {
+              dots++;
+            } else if (!(c == '-' && i == 0)) {
+              bad = true;
             }
-            if (bad || digits == 0) {
-              elError(at, "INVALID_CHARACTER", "6", "'" + v + "' is not a decimal number");
-            }
-            checkLength(def, digits, at);
-            return;
           }
-        case "AN":
-        case "ID":
+          if (bad || digits == 0) {
+            elError(at, "INVALID_CHARACTER", "6", "'" + v + "' is not a decimal number");
+          }
+          checkLength(def, digits, at);
+          return;
+        }
+        case "AN", "ID" -> {
           for (int i = 0; i < length; i++) {
             char c = v.charAt(i);
             if (c < 0x20 || c == 0x7F) {
@@ -1080,7 +1041,8 @@ public final class X12Validator {
             }
           }
           return;
-        default:
+        }
+        default -> {
           if (type.startsWith("N")) {
             int digits = 0;
             boolean bad = false;
@@ -1097,6 +1059,7 @@ public final class X12Validator {
             }
             checkLength(def, bad ? length : digits, at);
           }
+        }
       }
     }
 
