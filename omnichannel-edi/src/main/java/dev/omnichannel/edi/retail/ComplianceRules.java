@@ -54,12 +54,8 @@ public final class ComplianceRules {
     checkCtt(t, segments, profile, out);
     for (X12Segment s : segments) {
       switch (s.tag()) {
-        case "LIN":
-        case "PO1":
-        case "IT1":
-          checkProductIds(s, s.tag().equals("LIN") ? 2 : 6, profile, out);
-          break;
-        case "MAN":
+        case "LIN", "PO1", "IT1" -> checkProductIds(s, s.tag().equals("LIN") ? 2 : 6, profile, out);
+        case "MAN" -> {
           if (s.get(1).equals("GM") && !Gs1.isValidSscc(s.get(2))) {
             out.add(
                 finding(
@@ -68,9 +64,8 @@ public final class ComplianceRules {
                     "MAN02 '" + s.get(2) + "' is not a valid SSCC-18",
                     s.location().atElement(2)));
           }
-          break;
-        default:
-          break;
+        }
+        default -> {}
       }
     }
     if (t.setId().equals("856")) {
@@ -104,21 +99,21 @@ public final class ComplianceRules {
     String lineTag;
     int qtyElement;
     switch (t.setId()) {
-      case "856":
+      case "856" -> {
         lineTag = "HL";
         qtyElement = 0;
-        break;
-      case "810":
+      }
+      case "810" -> {
         lineTag = "IT1";
         qtyElement = 2;
-        break;
-      case "855":
-      case "850":
+      }
+      case "855", "850" -> {
         lineTag = "PO1";
         qtyElement = 2;
-        break;
-      default:
+      }
+      default -> {
         return;
+      }
     }
     long lines = segments.stream().filter(s -> s.tag().equals(lineTag)).count();
     if (!c.get(1).equals(Long.toString(lines))) {
