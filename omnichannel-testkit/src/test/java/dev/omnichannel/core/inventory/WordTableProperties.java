@@ -329,6 +329,22 @@ class WordTableProperties {
           }
         });
     assertThat(size(small)).isLessThanOrEqualTo(1_000);
+
+    // Large enough to count in batches (of 4 here), small enough to turn often: every answer is the
+    // value put, and a generation runs over its half by less than a batch per segment. (A key just
+    // put may be gone already: a thread paused between its put and its get can see two turns.)
+    WordTable batched = new WordTable(Long.MAX_VALUE, 8_192, 0);
+    inParallel(
+        threads,
+        perThread,
+        (id, i, key) -> {
+          putIfAbsent(batched, key, record(id, i), 0);
+          long[] found = get(batched, key);
+          if (found != null) {
+            assertThat(found).containsExactly(id, i);
+          }
+        });
+    assertThat(size(batched)).isLessThanOrEqualTo(8_192 + 64 * 3);
   }
 
   @Test
