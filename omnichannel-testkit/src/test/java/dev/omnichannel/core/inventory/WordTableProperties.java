@@ -318,32 +318,14 @@ class WordTableProperties {
 
     // Small enough to turn all the time: nothing breaks and memory stays bounded.
     WordTable small = new WordTable(Long.MAX_VALUE, 1_000, 0);
-    inParallel(
-        threads,
-        perThread,
-        (id, i, key) -> {
-          putIfAbsent(small, key, record(id, i), 0);
-          long[] found = get(small, key);
-          if (found != null) {
-            assertThat(found).containsExactly(id, i);
-          }
-        });
+    putAndReadBack(small, threads, perThread);
     assertThat(size(small)).isLessThanOrEqualTo(1_000);
 
     // Large enough to count in batches (of 4 here), small enough to turn often: every answer is the
     // value put, and a generation runs over its half by less than a batch per segment. (A key just
     // put may be gone already: a thread paused between its put and its get can see two turns.)
     WordTable batched = new WordTable(Long.MAX_VALUE, 8_192, 0);
-    inParallel(
-        threads,
-        perThread,
-        (id, i, key) -> {
-          putIfAbsent(batched, key, record(id, i), 0);
-          long[] found = get(batched, key);
-          if (found != null) {
-            assertThat(found).containsExactly(id, i);
-          }
-        });
+    putAndReadBack(batched, threads, perThread);
     assertThat(size(batched)).isLessThanOrEqualTo(8_192 + 64 * 3);
   }
 
@@ -368,6 +350,23 @@ class WordTableProperties {
       }
     }
     assertThat(size(table)).isGreaterThanOrEqualTo(half);
+  }
+
+  /**
+   * Has each thread put its keys and read each back at once: a key may be gone by then in a table
+   * that turns, but what is found must be what was put.
+   */
+  private static void putAndReadBack(WordTable table, int threads, int perThread) throws Exception {
+    inParallel(
+        threads,
+        perThread,
+        (id, i, key) -> {
+          putIfAbsent(table, key, record(id, i), 0);
+          long[] found = get(table, key);
+          if (found != null) {
+            assertThat(found).containsExactly(id, i);
+          }
+        });
   }
 
   /** One thread's step {@code i} on its own key {@code "t<thread>-<i>"}. */
