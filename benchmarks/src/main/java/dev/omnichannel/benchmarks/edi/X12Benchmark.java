@@ -67,7 +67,7 @@ public class X12Benchmark {
         megabytes,
         Files.size(input),
         segments,
-        repeats * body.size()
+        (long) repeats * body.size()
             + 2L
             + 2L * ((repeats + X12Inputs.GROUP_SIZE - 1) / X12Inputs.GROUP_SIZE));
   }

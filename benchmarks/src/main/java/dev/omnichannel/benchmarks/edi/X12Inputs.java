@@ -35,7 +35,7 @@ final class X12Inputs {
       text = BUILT_IN_850;
     }
     List<String[]> segments = new ArrayList<>();
-    for (String s : text.split("~")) {
+    for (String s : text.split("~", -1)) {
       String t = s.strip();
       if (!t.isEmpty()) {
         segments.add(t.split("\\*", -1));

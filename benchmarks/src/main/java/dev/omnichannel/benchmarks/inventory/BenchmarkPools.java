@@ -122,6 +122,7 @@ final class BenchmarkPools {
     final LongAdder movements = new LongAdder();
 
     @Override
+    @SuppressWarnings("EnumOrdinal") // a stand-in for a host's log: written, never read back
     public synchronized void append(Movement m) {
       if (log.remaining() < 512) {
         log.clear();

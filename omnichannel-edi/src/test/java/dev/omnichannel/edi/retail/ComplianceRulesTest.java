@@ -44,7 +44,7 @@ class ComplianceRulesTest {
     assertThat(
             lenient.stream()
                 .filter(f -> f.code().equals("GTIN_CHECK_DIGIT"))
-                .map(f -> f.message().split("'")[1])
+                .map(f -> f.message().split("'", -1)[1])
                 .distinct())
         .hasSize(3);
     assertThat(lenient.stream().filter(f -> f.code().equals("GTIN_LENGTH")))

@@ -127,9 +127,10 @@ class AcknowledgmentsTest {
   }
 
   private static List<String> segments(String doc) {
-    List<String> out = new ArrayList<>();
-    for (String s : doc.split("~\n")) {
-      out.add(s);
+    List<String> out = new ArrayList<>(List.of(doc.split("~\n", -1)));
+    // As the one-argument split does: no empty pieces at the end.
+    while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+      out.remove(out.size() - 1);
     }
     return out;
   }

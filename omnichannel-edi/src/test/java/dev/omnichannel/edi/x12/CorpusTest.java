@@ -131,39 +131,32 @@ class CorpusTest {
   void behavesAsTheManifestSays(String file, String expectation) throws IOException {
     Path path = corpus().resolve(file);
     switch (expectation) {
-      case "valid":
-        {
-          ValidationReport strict = validate(path, ReaderOptions.strict());
-          assertThat(strict.errors()).as(file).isEmpty();
-          assertThat(strict.interchanges()).isNotEmpty();
-          break;
+      case "valid" -> {
+        ValidationReport strict = validate(path, ReaderOptions.strict());
+        assertThat(strict.errors()).as(file).isEmpty();
+        assertThat(strict.interchanges()).isNotEmpty();
+      }
+      case "invalid" -> {
+        ValidationReport strict = validate(path, ReaderOptions.strict());
+        assertThat(EXPECTED).as("expectation listed for " + file).containsKey(file);
+        assertThat(strict.errors().stream().map(CorpusTest::key))
+            .as(file)
+            .containsExactlyInAnyOrderElementsOf(EXPECTED.get(file));
+        // Tolerant mode reads the same file too, with the defects still reported.
+        assertThat(validate(path, ReaderOptions.tolerantMode()).findings()).isNotEmpty();
+      }
+      case "tolerant" -> {
+        ValidationReport tolerant = validate(path, ReaderOptions.tolerantMode());
+        boolean refused = tolerant.errors().stream().anyMatch(f -> f.code().equals("UNREADABLE"));
+        if (!refused) {
+          assertThat(tolerant.errors()).as(file).isEmpty();
+          assertThat(tolerant.warnings()).as(file).isNotEmpty();
         }
-      case "invalid":
-        {
-          ValidationReport strict = validate(path, ReaderOptions.strict());
-          assertThat(EXPECTED).as("expectation listed for " + file).containsKey(file);
-          assertThat(strict.errors().stream().map(CorpusTest::key))
-              .as(file)
-              .containsExactlyInAnyOrderElementsOf(EXPECTED.get(file));
-          // Tolerant mode reads the same file too, with the defects still reported.
-          assertThat(validate(path, ReaderOptions.tolerantMode()).findings()).isNotEmpty();
-          break;
-        }
-      case "tolerant":
-        {
-          ValidationReport tolerant = validate(path, ReaderOptions.tolerantMode());
-          boolean refused = tolerant.errors().stream().anyMatch(f -> f.code().equals("UNREADABLE"));
-          if (!refused) {
-            assertThat(tolerant.errors()).as(file).isEmpty();
-            assertThat(tolerant.warnings()).as(file).isNotEmpty();
-          }
-          // Strict mode refuses or reports errors, never crashes.
-          ValidationReport strict = validate(path, ReaderOptions.strict());
-          assertThat(strict.errors()).as(file).isNotEmpty();
-          break;
-        }
-      default:
-        throw new AssertionError("unknown expectation " + expectation);
+        // Strict mode refuses or reports errors, never crashes.
+        ValidationReport strict = validate(path, ReaderOptions.strict());
+        assertThat(strict.errors()).as(file).isNotEmpty();
+      }
+      default -> throw new AssertionError("unknown expectation " + expectation);
     }
   }
 

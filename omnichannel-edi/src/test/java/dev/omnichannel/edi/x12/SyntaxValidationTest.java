@@ -24,8 +24,14 @@ class SyntaxValidationTest {
   @Test
   void returnAuthorization180IsParsedAndValidated() {
     String body =
-        "ST*180*0001~\nBGN*00*RMA-1*20260301~\nN1*ST*RETURNS DESK*92*R1~\n"
-            + "LIN**SK*MUG-BLUE~\nQTY*01*2~\nRDR*01*1*CUSTOMER CHANGED MIND~\n";
+        """
+        ST*180*0001~
+        BGN*00*RMA-1*20260301~
+        N1*ST*RETURNS DESK*92*R1~
+        LIN**SK*MUG-BLUE~
+        QTY*01*2~
+        RDR*01*1*CUSTOMER CHANGED MIND~
+        """;
     assertThat(validate(wrap("AN", body, 7)).errors()).isEmpty();
     ValidationReport broken = validate(wrap("AN", body.replace("20260301", "20260231"), 7));
     assertThat(broken.errors())

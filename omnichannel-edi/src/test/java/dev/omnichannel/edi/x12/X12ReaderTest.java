@@ -48,6 +48,7 @@ class X12ReaderTest {
   }
 
   @Test
+  @SuppressWarnings("StringConcatToTextBlock") // CR LF line ends, which a text block would change
   void detectsDelimitersAtEveryIsa() {
     String second =
         "ISA|00|          |00|          |ZZ|A              |ZZ|B              |260101|1200|^|00501|000000001|0|P|:\r\n"

@@ -35,14 +35,24 @@ class X12TransactionReaderTest {
   @Test
   void buildsAnyHlShape() {
     String body =
-        "BSN*00*SHIP1*20260102*1200~\n"
-            + "HL*1**S~\nTD1*CTN*2~\n"
-            + "HL*2*1*O~\nPRF*PO-77~\n"
-            + "HL*3*2*T~\nMAN*GM*00012345600000000000~\n"
-            + "HL*4*3*P~\nMAN*GM*00012345600000000011~\n"
-            + "HL*5*4*I~\nLIN**UP*012345678905~\nSN1**3*EA~\n"
-            + "HL*6*3*P~\n"
-            + "HL*7*6*I~\nLIN**UP*036000291452~\nSN1**1*EA~\n";
+        """
+        BSN*00*SHIP1*20260102*1200~
+        HL*1**S~
+        TD1*CTN*2~
+        HL*2*1*O~
+        PRF*PO-77~
+        HL*3*2*T~
+        MAN*GM*00012345600000000000~
+        HL*4*3*P~
+        MAN*GM*00012345600000000011~
+        HL*5*4*I~
+        LIN**UP*012345678905~
+        SN1**3*EA~
+        HL*6*3*P~
+        HL*7*6*I~
+        LIN**UP*036000291452~
+        SN1**1*EA~
+        """;
     long count = body.chars().filter(c -> c == '~').count() + 2;
     String doc =
         Fixtures.PO_850.substring(0, Fixtures.PO_850.indexOf("ST*")).replace("GS*PO*", "GS*SH*")

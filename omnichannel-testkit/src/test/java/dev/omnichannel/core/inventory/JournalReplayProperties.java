@@ -84,8 +84,7 @@ class JournalReplayProperties {
       case 4 -> {
         MovementType[] types = MovementType.values();
         journal.set(
-            at,
-            with(m, types[(int) Math.floorMod(d.value(), types.length)], m.quantity(), m.node()));
+            at, with(m, types[Math.floorMod(d.value(), types.length)], m.quantity(), m.node()));
       }
       default -> journal.set(at, with(m, m.type(), m.quantity(), NodeId.of("ELSEWHERE")));
     }

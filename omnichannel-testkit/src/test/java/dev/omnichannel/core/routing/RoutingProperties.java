@@ -278,7 +278,7 @@ class RoutingProperties {
     }
     used.forEach(
         (key, qty) -> {
-          String[] parts = key.split("@");
+          String[] parts = key.split("@", -1);
           assertThat(qty)
               .as(key)
               .isLessThanOrEqualTo(snap.available(Sku.of(parts[0]), NodeId.of(parts[1]), WEB));
