@@ -61,7 +61,7 @@ final class RecordCodec {
     Object value = ((Outcome.Applied<?>) outcome).value();
     if (value instanceof Reservation r) {
       w.put(RESERVATION);
-      writeReservation(r, w);
+      writeReservation(r, null, w);
       return true;
     }
     if (value instanceof Position p) {
@@ -112,10 +112,6 @@ final class RecordCodec {
     return Outcome.applied(new Transfer(id, sku, from, to, r.next(), r.next()));
   }
 
-  void writeReservation(Reservation r, Words w) {
-    writeReservation(r, null, w);
-  }
-
   /**
    * Writes {@code Outcome.applied(view)}, where {@code view} was made from {@code record} and
    * agrees with it: the SKUs as their number in the pool's index, the identifier as its number when
@@ -159,10 +155,6 @@ final class RecordCodec {
       }
       w.put(a.quantity()).put(a.fulfilled());
     }
-  }
-
-  Reservation readReservation(Words.Reader r) {
-    return readReservation(r, false);
   }
 
   private Reservation readReservation(Words.Reader r, boolean fromRecord) {
