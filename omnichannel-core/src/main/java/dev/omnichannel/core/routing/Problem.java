@@ -638,15 +638,18 @@ final class Problem {
     }
   }
 
-  /** Returns the score of node {@code a} (network index), empty when it has none. */
-  OptionalDouble scoreOf(int a) {
+  /**
+   * Returns a copy of every network node's score, by network index; null for profiles that do not
+   * score.
+   */
+  OptionalDouble @Nullable [] scores() {
     OptionalDouble[] scores = allScore;
-    return scores == null ? OptionalDouble.empty() : scores[a];
+    return scores == null ? null : Arrays.copyOf(scores, all.length);
   }
 
-  /** Returns the reasons node {@code a} (network index) was excluded for. */
-  ImmutableSet<ExclusionReason> exclusionsOf(int a) {
-    return EXCLUSION_SETS.get(exclusions[a]);
+  /** Returns the exclusion reasons whose bits (by ordinal) are {@code bits}. */
+  static ImmutableSet<ExclusionReason> exclusionSet(int bits) {
+    return EXCLUSION_SETS.get(bits);
   }
 
   /** Every set of exclusion reasons, indexed by its bits (by ordinal). */

@@ -22,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -518,7 +517,6 @@ public final class Router {
     private static Explanation explain(
         Problem p, Search search, Search.Result result, List<String> notes, Workspace ws) {
       int n = p.all.length;
-      ImmutableList.Builder<NodeAssessment> nodes = ImmutableList.builderWithExpectedSize(n);
       int[] assign = result.assign();
       // A node's shipment on its own is the plan itself only when the plan ships every item it
       // serves from that one node and exactly the items the node holds on its own.
@@ -533,18 +531,19 @@ public final class Router {
       long[] bestAltKey = null;
       long[] key = new long[p.comps + 1];
       int bestAlt = -1;
-      // First the candidates, in network order: what each holds on its own, its cost alone and
-      // whether it is the best alternative. Nodes that hold the same items on their own share one
-      // list of their line ids.
-      HeldLines heldLines = new HeldLines(p, ws);
+      // What each candidate holds on its own and its cost alone, by network index, for the node
+      // assessments made when the explanation is read: the items as bits, or for orders of too
+      // many items for that, the line ids themselves.
+      boolean itemSets = p.itemCount <= AssessedNodes.ITEMS_IN_A_SET;
+      long[] standalone = new long[n];
+      long[] heldSets = itemSets ? new long[n] : null;
+      @SuppressWarnings("unchecked") // a fresh array that only ever holds ImmutableList<String>
+      ImmutableList<String>[] heldLists = itemSets ? null : new ImmutableList[n];
       int[] alone = ws.explainAlone.sized(p.itemCount);
-      ImmutableList<String>[] heldAt = ws.explainHeld.sized(p.k);
-      OptionalLong[] standaloneAt = ws.explainStandalone.sized(p.k);
       long unservedAll = (long) search.baseUnserved() + search.servableLines();
+      // Then the candidates, in network order: whether each is the best alternative.
       for (int j = 0; j < p.k; j++) {
         if (p.excluded[j]) {
-          heldAt[j] = ImmutableList.of();
-          standaloneAt[j] = OptionalLong.empty();
           continue;
         }
         // Most nodes ship alone every item they are a candidate of: then what they hold is added
@@ -570,22 +569,20 @@ public final class Router {
           }
         }
         if (count == 0) {
-          heldAt[j] = ImmutableList.of();
-          standaloneAt[j] = OptionalLong.empty();
           continue;
         }
-        long set = whole ? search.candidateItems(j) : HeldLines.set(alone, count);
-        ImmutableList<String> held = heldLines.get(set);
-        if (held == null) {
+        int a = p.toAll[j];
+        if (heldSets != null) {
+          heldSets[a] = whole ? search.candidateItems(j) : itemSet(alone, count);
+        } else if (heldLists != null) {
           if (!listed) {
             search.alone(j, alone);
             listed = true;
           }
-          held = heldLines.put(set, alone, count, lines);
+          heldLists[a] = AssessedNodes.lineIds(p.lines, p.itemLines, alone, count, lines);
         }
-        heldAt[j] = held;
         long lane = p.laneCost(j, weight);
-        standaloneAt[j] = OptionalLong.of(p.pickOrder[j] + p.pickUnit[j] * units + lane);
+        standalone[a] = p.pickOrder[j] + p.pickUnit[j] * units + lane;
         long unserved = unservedAll - lines;
         // The key starts with the unserved lines and, for a node shipping all its candidate items,
         // goes on with a first component known without listing them: a node behind the best
@@ -614,32 +611,29 @@ public final class Router {
           bestAlt = j;
         }
       }
-      // Every node's assessment.
-      ImmutableList<String> none = ImmutableList.of();
-      OptionalLong noCost = OptionalLong.empty();
-      for (int a = 0; a < n; a++) {
-        int j = p.allToK[a];
-        nodes.add(
-            new NodeAssessment(
-                p.all[a].id(),
-                p.exclusionsOf(a),
-                j >= 0 ? heldAt[j] : none,
-                p.allDistance[a],
-                j >= 0 ? standaloneAt[j] : noCost,
-                p.scoreOf(a)));
-      }
+      AssessedNodes facts =
+          new AssessedNodes(
+              p.all,
+              Arrays.copyOf(p.exclusions, n),
+              Arrays.copyOf(p.allDistance, n),
+              standalone,
+              heldSets,
+              heldLists,
+              p.lines,
+              p.itemLines,
+              p.scores());
       ImmutableList<String> objective = p.objective;
-      long[] planKey = result.key();
+      long[] planKey = result.key().clone();
       String decidedBy;
       Optional<String> runnerUp;
-      ImmutableList<Long> runnerUpKey;
+      long[] runnerUpKey;
       if (bestAltKey == null) {
         decidedBy = "ONLY_OPTION";
         runnerUp = Optional.empty();
-        runnerUpKey = ImmutableList.of();
+        runnerUpKey = new long[0];
       } else {
         runnerUp = Optional.of("everything " + p.node(bestAlt).id() + " holds, from it alone");
-        runnerUpKey = boxed(bestAltKey);
+        runnerUpKey = bestAltKey;
         decidedBy = "NODE_ID";
         for (int x = 0; x < planKey.length; x++) {
           if (planKey[x] != bestAltKey[x]) {
@@ -649,9 +643,9 @@ public final class Router {
         }
       }
       return new Explanation(
-          nodes.build(),
+          facts,
           objective,
-          boxed(planKey),
+          planKey,
           runnerUp,
           runnerUpKey,
           decidedBy,
@@ -659,90 +653,13 @@ public final class Router {
           ImmutableList.copyOf(notes));
     }
 
-    private static ImmutableList<Long> boxed(long[] key) {
-      ImmutableList.Builder<Long> out = ImmutableList.builderWithExpectedSize(key.length);
-      for (long v : key) {
-        out.add(v);
-      }
-      return out.build();
-    }
-  }
-
-  /**
-   * The line ids of the item sets nodes hold on their own, each set's list built once per order and
-   * shared by every node holding exactly that set. Sets are told apart by their items' bits, so for
-   * orders of more than 64 items nothing is remembered and every list is built afresh.
-   */
-  private static final class HeldLines {
-    private final Problem p;
-    private final long[] sets;
-    private final @Nullable ImmutableList<String>[] lists;
-    private final int mask;
-    private final boolean cached;
-
-    HeldLines(Problem p, Workspace ws) {
-      this.p = p;
-      this.cached = p.itemCount <= 64;
-      // A power of two at least twice the candidates, so that probes stay short.
-      int size = cached ? Integer.highestOneBit(Math.max(8, p.k * 2 - 1)) << 1 : 1;
-      this.mask = size - 1;
-      this.sets = ws.heldSets.zeroed(size);
-      this.lists = ws.heldLists.filled(size, null);
-    }
-
     /** Returns the first {@code count} of {@code items} as bits by item. */
-    static long set(int[] items, int count) {
+    private static long itemSet(int[] items, int count) {
       long set = 0;
       for (int x = 0; x < count; x++) {
         set |= 1L << items[x];
       }
       return set;
-    }
-
-    /** Returns the list of the items {@code set}, if built already. */
-    @Nullable ImmutableList<String> get(long set) {
-      if (!cached) {
-        return null;
-      }
-      // The empty set is never asked for, so 0 marks a free slot.
-      for (int at = slot(set); sets[at] != 0; at = (at + 1) & mask) {
-        if (sets[at] == set) {
-          return lists[at];
-        }
-      }
-      return null;
-    }
-
-    /**
-     * Returns the ids of the lines of the first {@code count} of {@code items} (ascending, the
-     * items {@code set}), {@code lines} in all, in item order, and remembers them for the set.
-     */
-    ImmutableList<String> put(long set, int[] items, int count, int lines) {
-      ImmutableList<String> list;
-      if (lines == 1) {
-        list = ImmutableList.of(p.lines.get(p.itemLines[items[0]][0]).lineId());
-      } else {
-        ImmutableList.Builder<String> ids = ImmutableList.builderWithExpectedSize(lines);
-        for (int x = 0; x < count; x++) {
-          for (int li : p.itemLines[items[x]]) {
-            ids.add(p.lines.get(li).lineId());
-          }
-        }
-        list = ids.build();
-      }
-      if (cached) {
-        int at = slot(set);
-        while (sets[at] != 0) {
-          at = (at + 1) & mask;
-        }
-        sets[at] = set;
-        lists[at] = list;
-      }
-      return list;
-    }
-
-    private int slot(long set) {
-      return (int) ((set * 0x9E3779B97F4A7C15L) >>> 40) & mask;
     }
   }
 }

@@ -1,11 +1,9 @@
 package dev.omnichannel.core.routing;
 
-import com.google.common.collect.ImmutableList;
 import dev.omnichannel.core.Sku;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -112,16 +110,6 @@ final class Workspace {
 
   // Explanation.
   final Ints explainAlone = new Ints();
-  final Longs heldSets = new Longs();
-
-  // Arrays of a generic type, made raw; they only ever hold ImmutableList<String>.
-  @SuppressWarnings("unchecked")
-  final Refs<ImmutableList<String>> heldLists = new Refs<>(ImmutableList[]::new);
-
-  @SuppressWarnings("unchecked") // as above
-  final Refs<ImmutableList<String>> explainHeld = new Refs<>(ImmutableList[]::new);
-
-  final Refs<OptionalLong> explainStandalone = new Refs<>(OptionalLong[]::new);
 
   // Heuristic, per candidate node.
   final Ints uses = new Ints();

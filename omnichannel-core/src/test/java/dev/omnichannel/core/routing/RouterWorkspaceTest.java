@@ -53,7 +53,13 @@ class RouterWorkspaceTest {
     List<FulfillmentPlan> out = new ArrayList<>();
     for (RandomInstances.Instance x : xs) {
       FulfillmentPlan[] plan = new FulfillmentPlan[1];
-      Thread t = new Thread(() -> plan[0] = route(x));
+      Thread t =
+          new Thread(
+              () -> {
+                plan[0] = route(x);
+                // Read right away, while the arrays the call worked in are as it left them.
+                plan[0].explanation().nodes();
+              });
       t.start();
       t.join();
       out.add(plan[0]);
@@ -79,6 +85,22 @@ class RouterWorkspaceTest {
               .isEqualTo(expected.get(x));
         }
       }
+    }
+  }
+
+  @Test
+  void explanationsReadOnlyAfterOtherOrdersSayWhatTheCallFound() throws Exception {
+    List<RandomInstances.Instance> xs = instances();
+    List<FulfillmentPlan> unread = new ArrayList<>();
+    for (RandomInstances.Instance x : xs) {
+      unread.add(route(x));
+    }
+    List<FulfillmentPlan> expected = alone(xs.subList(0, 80));
+    for (int x = 0; x < expected.size(); x++) {
+      assertThat(unread.get(x).explanation().nodes())
+          .as("instance %s", x + 1)
+          .isEqualTo(expected.get(x).explanation().nodes());
+      assertThat(unread.get(x)).isEqualTo(expected.get(x));
     }
   }
 
