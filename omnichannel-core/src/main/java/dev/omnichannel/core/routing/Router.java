@@ -410,41 +410,49 @@ public final class Router {
         Workspace ws) {
       int[] plan = result.assign();
       RoutingProfile profile = p.profile;
-      List<Shipment> shipments = new ArrayList<>();
       long shipping = 0;
       long picking = 0;
       int served = 0;
       boolean[] opened = new boolean[p.k];
+      int shipmentCount = 0;
       for (int j : plan) {
-        if (j >= 0) {
+        if (j >= 0 && !opened[j]) {
           opened[j] = true;
+          shipmentCount++;
         }
       }
+      ImmutableList.Builder<Shipment> shipments =
+          ImmutableList.builderWithExpectedSize(shipmentCount);
+      // The lines of the shipment being listed; cleared again as they are listed.
+      boolean[] lineIn = new boolean[p.lines.size()];
       for (int j = 0; j < p.k; j++) {
         if (!opened[j]) {
           continue;
         }
-        List<PlannedLine> lines = new ArrayList<>();
         long weight = 0;
         long units = 0;
-        boolean[] lineIn = new boolean[p.lines.size()];
+        int lineCount = 0;
         for (int i = 0; i < p.itemCount; i++) {
           if (plan[i] == j) {
             weight += p.itemWeight[i];
             units += p.itemUnits[i];
             for (int li : p.itemLines[i]) {
               lineIn[li] = true;
+              lineCount++;
             }
           }
         }
+        if (lineCount == 0) {
+          continue;
+        }
+        // In line order, which for kits differs from item order.
+        ImmutableList.Builder<PlannedLine> lines = ImmutableList.builderWithExpectedSize(lineCount);
         for (int li = 0; li < lineIn.length; li++) {
           if (lineIn[li]) {
+            lineIn[li] = false;
             OrderLine line = p.lines.get(li);
             lines.add(new PlannedLine(line.lineId(), line.sku(), line.quantity()));
           }
-        }
-        if (lines.isEmpty()) {
-          continue;
         }
         served++;
         long ship = p.laneCost(j, weight);
@@ -454,7 +462,7 @@ public final class Router {
         shipments.add(
             new Shipment(
                 p.node(j).id(),
-                ImmutableList.copyOf(lines),
+                lines.build(),
                 weight,
                 p.distance(j),
                 ship,
@@ -505,7 +513,7 @@ public final class Router {
           .channel(p.order.channel())
           .profile(profile.label())
           .method(method)
-          .shipments(shipments)
+          .shipments(shipments.build())
           .unfulfilled(unfulfilled.build())
           .cost(cost)
           .currency(p.network.currency())

@@ -1201,7 +1201,10 @@ final class Search {
           inc += pen[j];
           w = weight[j];
         } else {
-          Arrays.fill(taken, false);
+          // Only this node's items are read back, so only they are cleared.
+          for (int x = nodeItemStart[j]; x < nodeItemStart[j + 1]; x++) {
+            taken[nodeItemList[x]] = false;
+          }
           took = fillAlone(j, placed, taken);
           if (shipments == 0) {
             aloneCache[j] = took > 0 ? takenItems(j, taken) : NONE;
