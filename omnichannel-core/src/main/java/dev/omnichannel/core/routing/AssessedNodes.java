@@ -1,6 +1,9 @@
 package dev.omnichannel.core.routing;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import com.google.common.collect.ImmutableList;
+import dev.omnichannel.core.order.GeoPoint;
 import dev.omnichannel.core.order.OrderLine;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -20,9 +23,18 @@ final class AssessedNodes {
   /** Orders with at most this many items have the items a node holds told by the bits of a long. */
   static final int ITEMS_IN_A_SET = 64;
 
+  static {
+    // Exclusion reasons are kept as the bits of a short.
+    if (ExclusionReason.values().length > Short.SIZE) {
+      throw new AssertionError("more exclusion reasons than bits in a short");
+    }
+  }
+
   private final NodeProfile[] nodes;
-  private final int[] exclusions;
-  private final double[] distanceKm;
+  private final short[] exclusions;
+  private final @Nullable GeoPoint destination;
+  private final int holders;
+  private final int[] holder;
   private final long[] standaloneCost;
   private final long @Nullable [] heldSets;
   private final @Nullable ImmutableList<String> @Nullable [] heldLists;
@@ -32,25 +44,31 @@ final class AssessedNodes {
 
   /**
    * Creates the facts, taking ownership of every array but {@code nodes} and {@code itemLines},
-   * which are only read.
+   * which are only read. The nodes that hold something on their own are the first {@code holders}
+   * of {@code holder}, ascending; the other arrays of holders are indexed alike.
    *
    * @param nodes the network's nodes in network order
    * @param exclusions per node, the bits (by ordinal) of the reasons it was excluded for
-   * @param distanceKm per node, its distance to the ship-to address, {@code NaN} when unknown
-   * @param standaloneCost per node, the cost of shipping what it holds from it alone; read only for
-   *     nodes that hold something
-   * @param heldSets per node, the bits of the items it holds on its own (0 for none); null for
-   *     orders of more than {@link #ITEMS_IN_A_SET} items, whose nodes have {@code heldLists}
-   * @param heldLists per node, the line ids it holds on its own (null for none); null for orders of
-   *     up to {@link #ITEMS_IN_A_SET} items
+   * @param destination where the order goes, null when it has no location: distances are worked out
+   *     from it when read, as {@link GeoPoint#distanceKm} gives them, which is what routing itself
+   *     used
+   * @param holders how many nodes hold something on their own
+   * @param holder per holder, its network index
+   * @param standaloneCost per holder, the cost of shipping what it holds from it alone
+   * @param heldSets per holder, the bits of the items it holds on its own; null for orders of more
+   *     than {@link #ITEMS_IN_A_SET} items, whose holders have {@code heldLists}
+   * @param heldLists per holder, the line ids it holds on its own; null for orders of up to {@link
+   *     #ITEMS_IN_A_SET} items
    * @param lines the order's lines
    * @param itemLines per item, its lines (indices into {@code lines})
    * @param scores per node, its score; null for profiles that do not score
    */
   AssessedNodes(
       NodeProfile[] nodes,
-      int[] exclusions,
-      double[] distanceKm,
+      short[] exclusions,
+      @Nullable GeoPoint destination,
+      int holders,
+      int[] holder,
       long[] standaloneCost,
       long @Nullable [] heldSets,
       @Nullable ImmutableList<String> @Nullable [] heldLists,
@@ -62,7 +80,9 @@ final class AssessedNodes {
     }
     this.nodes = nodes;
     this.exclusions = exclusions;
-    this.distanceKm = distanceKm;
+    this.destination = destination;
+    this.holders = holders;
+    this.holder = holder;
     this.standaloneCost = standaloneCost;
     this.heldSets = heldSets;
     this.heldLists = heldLists;
@@ -80,16 +100,20 @@ final class AssessedNodes {
     ImmutableList.Builder<NodeAssessment> out = ImmutableList.builderWithExpectedSize(n);
     ImmutableList<String> none = ImmutableList.of();
     long[] sets = heldSets;
-    // The lists made so far, by item set, open addressed: a power of two over twice the nodes.
-    int mask = sets == null ? 0 : Integer.highestOneBit(Math.max(4, n) * 2 - 1) * 2 - 1;
+    // The lists made so far, by item set, open addressed: a power of two over twice the holders.
+    int mask = sets == null ? 0 : Integer.highestOneBit(Math.max(4, holders) * 2 - 1) * 2 - 1;
     long[] madeSets = new long[mask + 1];
     @SuppressWarnings("unchecked") // a fresh array that only ever holds ImmutableList<String>
     ImmutableList<String>[] made = new ImmutableList[mask + 1];
+    OptionalDouble[] s = scores;
+    GeoPoint to = destination;
+    int q = 0;
     for (int a = 0; a < n; a++) {
       ImmutableList<String> held = none;
-      if (sets != null) {
-        long set = sets[a];
-        if (set != 0) {
+      OptionalLong cost = OptionalLong.empty();
+      if (q < holders && holder[q] == a) {
+        if (sets != null) {
+          long set = sets[q];
           // The empty set is never looked up, so 0 marks a free slot.
           int at = (int) ((set * 0x9E3779B97F4A7C15L) >>> 40) & mask;
           while (madeSets[at] != 0 && madeSets[at] != set) {
@@ -100,19 +124,19 @@ final class AssessedNodes {
             made[at] = lineIds(set);
           }
           held = made[at];
+        } else {
+          held = checkNotNull(heldLists)[q];
         }
-      } else {
-        ImmutableList<String> listed = heldLists == null ? null : heldLists[a];
-        held = listed == null ? none : listed;
+        cost = OptionalLong.of(standaloneCost[q]);
+        q++;
       }
-      OptionalDouble[] s = scores;
       out.add(
           new NodeAssessment(
               nodes[a].id(),
-              Problem.exclusionSet(exclusions[a]),
+              Problem.exclusionSet(exclusions[a] & 0xFFFF),
               held,
-              distanceKm[a],
-              held.isEmpty() ? OptionalLong.empty() : OptionalLong.of(standaloneCost[a]),
+              to == null ? Double.NaN : nodes[a].location().distanceKm(to),
+              cost,
               s == null ? OptionalDouble.empty() : s[a]));
     }
     return out.build();

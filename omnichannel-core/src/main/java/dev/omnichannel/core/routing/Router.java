@@ -543,10 +543,12 @@ public final class Router {
       // assessments made when the explanation is read: the items as bits, or for orders of too
       // many items for that, the line ids themselves.
       boolean itemSets = p.itemCount <= AssessedNodes.ITEMS_IN_A_SET;
-      long[] standalone = new long[n];
-      long[] heldSets = itemSets ? new long[n] : null;
+      int holders = 0;
+      int[] holder = new int[p.k];
+      long[] standalone = new long[p.k];
+      long[] heldSets = itemSets ? new long[p.k] : null;
       @SuppressWarnings("unchecked") // a fresh array that only ever holds ImmutableList<String>
-      ImmutableList<String>[] heldLists = itemSets ? null : new ImmutableList[n];
+      ImmutableList<String>[] heldLists = itemSets ? null : new ImmutableList[p.k];
       int[] alone = ws.explainAlone.sized(p.itemCount);
       long unservedAll = (long) search.baseUnserved() + search.servableLines();
       // Then the candidates, in network order: whether each is the best alternative.
@@ -579,18 +581,20 @@ public final class Router {
         if (count == 0) {
           continue;
         }
-        int a = p.toAll[j];
+        // Candidates are in network order, so holders are listed ascending.
+        holder[holders] = p.toAll[j];
         if (heldSets != null) {
-          heldSets[a] = whole ? search.candidateItems(j) : itemSet(alone, count);
+          heldSets[holders] = whole ? search.candidateItems(j) : itemSet(alone, count);
         } else if (heldLists != null) {
           if (!listed) {
             search.alone(j, alone);
             listed = true;
           }
-          heldLists[a] = AssessedNodes.lineIds(p.lines, p.itemLines, alone, count, lines);
+          heldLists[holders] = AssessedNodes.lineIds(p.lines, p.itemLines, alone, count, lines);
         }
         long lane = p.laneCost(j, weight);
-        standalone[a] = p.pickOrder[j] + p.pickUnit[j] * units + lane;
+        standalone[holders] = p.pickOrder[j] + p.pickUnit[j] * units + lane;
+        holders++;
         long unserved = unservedAll - lines;
         // The key starts with the unserved lines and, for a node shipping all its candidate items,
         // goes on with a first component known without listing them: a node behind the best
@@ -619,11 +623,17 @@ public final class Router {
           bestAlt = j;
         }
       }
+      short[] exclusions = new short[n];
+      for (int a = 0; a < n; a++) {
+        exclusions[a] = (short) p.exclusions[a];
+      }
       AssessedNodes facts =
           new AssessedNodes(
               p.all,
-              Arrays.copyOf(p.exclusions, n),
-              Arrays.copyOf(p.allDistance, n),
+              exclusions,
+              p.order.shipTo().location().orElse(null),
+              holders,
+              holder,
               standalone,
               heldSets,
               heldLists,

@@ -103,6 +103,9 @@ class ExplanationTest {
           .satisfies(s -> assertThat(s.node()).isEqualTo(id("HAM")));
       assertThat(ham.standaloneCost().getAsLong()).isEqualTo(plan.cost().total());
       assertThat(ham.distanceKm()).isEqualTo(HAMBURG_POINT.distanceKm(BERLIN_POINT));
+      // The distance the assessment gives is the one the plan was routed by.
+      assertThat(ham.distanceKm()).isEqualTo(plan.shipments().get(0).distanceKm());
+      assertThat(muc.distanceKm()).isEqualTo(MUNICH_POINT.distanceKm(BERLIN_POINT));
     }
   }
 

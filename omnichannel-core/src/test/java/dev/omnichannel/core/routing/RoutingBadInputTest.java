@@ -102,6 +102,14 @@ class RoutingBadInputTest {
     FulfillmentPlan plan = route(network(HAM), order(noGeo, line("1", "A", 1)));
     assertThat(plan.unfulfilled().get(0).reason())
         .isEqualTo(UnfulfillableReason.DESTINATION_NOT_GEOCODED);
+    assertThat(plan.explanation().nodes())
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.distanceKm()).isNaN();
+              assertThat(n.exclusions()).contains(ExclusionReason.NO_LANE);
+              assertThat(n.standaloneCost()).isEmpty();
+            });
   }
 
   @Test
