@@ -3,7 +3,6 @@ package dev.omnichannel.core.routing;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
-import dev.omnichannel.core.order.GeoPoint;
 import dev.omnichannel.core.order.OrderLine;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -32,7 +31,7 @@ final class AssessedNodes {
 
   private final NodeProfile[] nodes;
   private final short[] exclusions;
-  private final @Nullable GeoPoint destination;
+  private final double[] distanceKm;
   private final int holders;
   private final int[] holder;
   private final long[] standaloneCost;
@@ -49,9 +48,7 @@ final class AssessedNodes {
    *
    * @param nodes the network's nodes in network order
    * @param exclusions per node, the bits (by ordinal) of the reasons it was excluded for
-   * @param destination where the order goes, null when it has no location: distances are worked out
-   *     from it when read, as {@link GeoPoint#distanceKm} gives them, which is what routing itself
-   *     used
+   * @param distanceKm per node, its distance to the ship-to address, {@code NaN} when unknown
    * @param holders how many nodes hold something on their own
    * @param holder per holder, its network index
    * @param standaloneCost per holder, the cost of shipping what it holds from it alone
@@ -66,7 +63,7 @@ final class AssessedNodes {
   AssessedNodes(
       NodeProfile[] nodes,
       short[] exclusions,
-      @Nullable GeoPoint destination,
+      double[] distanceKm,
       int holders,
       int[] holder,
       long[] standaloneCost,
@@ -80,7 +77,7 @@ final class AssessedNodes {
     }
     this.nodes = nodes;
     this.exclusions = exclusions;
-    this.destination = destination;
+    this.distanceKm = distanceKm;
     this.holders = holders;
     this.holder = holder;
     this.standaloneCost = standaloneCost;
@@ -106,7 +103,6 @@ final class AssessedNodes {
     @SuppressWarnings("unchecked") // a fresh array that only ever holds ImmutableList<String>
     ImmutableList<String>[] made = new ImmutableList[mask + 1];
     OptionalDouble[] s = scores;
-    GeoPoint to = destination;
     int q = 0;
     for (int a = 0; a < n; a++) {
       ImmutableList<String> held = none;
@@ -135,7 +131,7 @@ final class AssessedNodes {
               nodes[a].id(),
               Problem.exclusionSet(exclusions[a] & 0xFFFF),
               held,
-              to == null ? Double.NaN : nodes[a].location().distanceKm(to),
+              distanceKm[a],
               cost,
               s == null ? OptionalDouble.empty() : s[a]));
     }
@@ -144,7 +140,14 @@ final class AssessedNodes {
 
   /** Returns the ids of the lines of the items {@code set}, in item order. */
   private ImmutableList<String> lineIds(long set) {
-    ImmutableList.Builder<String> ids = ImmutableList.builder();
+    int count = 0;
+    for (long rest = set; rest != 0; rest &= rest - 1) {
+      count += itemLines[Long.numberOfTrailingZeros(rest)].length;
+    }
+    if (count == 1) {
+      return ImmutableList.of(lines.get(itemLines[Long.numberOfTrailingZeros(set)][0]).lineId());
+    }
+    ImmutableList.Builder<String> ids = ImmutableList.builderWithExpectedSize(count);
     for (long rest = set; rest != 0; rest &= rest - 1) {
       for (int li : itemLines[Long.numberOfTrailingZeros(rest)]) {
         ids.add(lines.get(li).lineId());

@@ -631,7 +631,7 @@ public final class Router {
           new AssessedNodes(
               p.all,
               exclusions,
-              p.order.shipTo().location().orElse(null),
+              Arrays.copyOf(p.allDistance, n),
               holders,
               holder,
               standalone,
