@@ -130,8 +130,12 @@ public abstract class RoutingProfile {
     return rules().isEmpty() ? DEFAULT_RULES : rules();
   }
 
-  /** Returns "name v version", as plans and reports show the profile. */
-  public final String label() {
+  /**
+   * Returns "name v version", as plans and reports show the profile. Made once, on the first call,
+   * since every plan carries it.
+   */
+  @Value.Lazy
+  public String label() {
     return name() + " v" + version();
   }
 
