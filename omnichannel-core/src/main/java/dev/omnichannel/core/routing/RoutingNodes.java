@@ -24,9 +24,14 @@ final class RoutingNodes {
   final NodeProfile[] sorted;
   final ImmutableMap<NodeId, Integer> index;
   final ShipDates shipDates;
-  private final double[] latitudeRadians;
-  private final double[] cosLatitude;
-  private final double[] longitude;
+
+  /**
+   * Per node, its location as a point on the unit sphere, as {@link GeoPoint#distanceKm} has it.
+   */
+  private final double[] unitX;
+
+  private final double[] unitY;
+  private final double[] unitZ;
 
   /** Per node, its pick costs and the units it can still ship today, as its profile says. */
   final long[] pickCostPerOrder;
@@ -81,9 +86,9 @@ final class RoutingNodes {
     Arrays.sort(nodes, Comparator.comparing(NodeProfile::id));
     this.sorted = nodes;
     ImmutableMap.Builder<NodeId, Integer> ids = ImmutableMap.builder();
-    latitudeRadians = new double[nodes.length];
-    cosLatitude = new double[nodes.length];
-    longitude = new double[nodes.length];
+    unitX = new double[nodes.length];
+    unitY = new double[nodes.length];
+    unitZ = new double[nodes.length];
     pickCostPerOrder = new long[nodes.length];
     pickCostPerUnit = new long[nodes.length];
     capacityLeftUnits = new long[nodes.length];
@@ -95,9 +100,12 @@ final class RoutingNodes {
       capacityLeftUnits[i] = nodes[i].capacityLeftUnits();
       capabilityBits[i] = capabilityBits(nodes[i].capabilities());
       GeoPoint at = nodes[i].location();
-      latitudeRadians[i] = Math.toRadians(at.latitude());
-      cosLatitude[i] = Math.cos(latitudeRadians[i]);
-      longitude[i] = at.longitude();
+      double lat = Math.toRadians(at.latitude());
+      double lon = Math.toRadians(at.longitude());
+      double cos = Math.cos(lat);
+      unitX[i] = cos * Math.cos(lon);
+      unitY[i] = cos * Math.sin(lon);
+      unitZ[i] = Math.sin(lat);
     }
     this.index = ids.buildOrThrow();
     this.shipDates = new ShipDates(nodes);
@@ -189,21 +197,25 @@ final class RoutingNodes {
 
   /**
    * Writes into {@code out[a]} the distance from node {@code a} to {@code to}, equal bit for bit to
-   * {@code sorted[a].location().distanceKm(to)}: the same haversine formula, with the cosines of
-   * the latitudes worked out once instead of on every call. {@code out} may be longer than the
+   * {@code sorted[a].location().distanceKm(to)}: the same chord formula, with each node's point on
+   * the unit sphere worked out once instead of on every call. {@code out} may be longer than the
    * network; entries past it are left alone.
    */
   void distancesKm(GeoPoint to, double[] out) {
-    double lat2 = Math.toRadians(to.latitude());
-    double cosLat2 = Math.cos(lat2);
-    double lon2 = to.longitude();
+    double lat = Math.toRadians(to.latitude());
+    double lon = Math.toRadians(to.longitude());
+    double cos = Math.cos(lat);
+    double x = cos * Math.cos(lon);
+    double y = cos * Math.sin(lon);
+    double z = Math.sin(lat);
     for (int a = 0; a < sorted.length; a++) {
-      double dLat = lat2 - latitudeRadians[a];
-      double dLon = Math.toRadians(lon2 - longitude[a]);
-      double sinLat = Math.sin(dLat / 2);
-      double sinLon = Math.sin(dLon / 2);
-      double h = sinLat * sinLat + cosLatitude[a] * cosLat2 * sinLon * sinLon;
-      out[a] = 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1.0, Math.sqrt(h)));
+      double dx = unitX[a] - x;
+      double dy = unitY[a] - y;
+      double dz = unitZ[a] - z;
+      out[a] =
+          2
+              * EARTH_RADIUS_KM
+              * Math.asin(Math.min(1.0, Math.sqrt(dx * dx + dy * dy + dz * dz) / 2));
     }
   }
 }
