@@ -2,6 +2,8 @@ package dev.omnichannel.core.order;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.omnichannel.core.internal.GreatCircle;
+
 /**
  * A point on the earth in decimal degrees (WGS 84). Immutable and thread-safe.
  *
@@ -10,8 +12,6 @@ import static com.google.common.base.Preconditions.checkArgument;
  * @since 0.1.0
  */
 public record GeoPoint(double latitude, double longitude) {
-  private static final double EARTH_RADIUS_KM = 6371.0088;
-
   /**
    * Creates the point.
    *
@@ -49,14 +49,6 @@ public record GeoPoint(double latitude, double longitude) {
     double dx = cos1 * Math.cos(lon1) - cos2 * Math.cos(lon2);
     double dy = cos1 * Math.sin(lon1) - cos2 * Math.sin(lon2);
     double dz = Math.sin(lat1) - Math.sin(lat2);
-    return arcKm(dx * dx + dy * dy + dz * dz);
-  }
-
-  /**
-   * Returns the length in kilometres of the great-circle arc whose chord on the unit sphere has the
-   * square {@code chordSquared}.
-   */
-  private static double arcKm(double chordSquared) {
-    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1.0, Math.sqrt(chordSquared) / 2));
+    return GreatCircle.arcKm(dx * dx + dy * dy + dz * dz);
   }
 }

@@ -3,6 +3,7 @@ package dev.omnichannel.core.routing;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.omnichannel.core.NodeId;
+import dev.omnichannel.core.internal.GreatCircle;
 import dev.omnichannel.core.inventory.AvailabilitySnapshot;
 import dev.omnichannel.core.order.GeoPoint;
 import java.util.Arrays;
@@ -18,9 +19,6 @@ import org.jspecify.annotations.Nullable;
  * the thread-safe screens by destination country.
  */
 final class RoutingNodes {
-  /** The mean earth radius {@link GeoPoint#distanceKm} uses. */
-  private static final double EARTH_RADIUS_KM = 6371.0088;
-
   final NodeProfile[] sorted;
   final ImmutableMap<NodeId, Integer> index;
   final ShipDates shipDates;
@@ -212,10 +210,7 @@ final class RoutingNodes {
       double dx = unitX[a] - x;
       double dy = unitY[a] - y;
       double dz = unitZ[a] - z;
-      out[a] =
-          2
-              * EARTH_RADIUS_KM
-              * Math.asin(Math.min(1.0, Math.sqrt(dx * dx + dy * dy + dz * dz) / 2));
+      out[a] = GreatCircle.arcKm(dx * dx + dy * dy + dz * dz);
     }
   }
 }
