@@ -547,7 +547,11 @@ public final class Router {
       int[] holder = new int[p.k];
       long[] standalone = new long[p.k];
       long[] heldSets = itemSets ? new long[p.k] : null;
-      @SuppressWarnings("unchecked") // a fresh array that only ever holds ImmutableList<String>
+      @SuppressWarnings({
+        "unchecked",
+        "rawtypes"
+      }) // generic arrays cannot be made; this one only ever
+      // holds ImmutableList<String>
       ImmutableList<String>[] heldLists = itemSets ? null : new ImmutableList[p.k];
       int[] alone = ws.explainAlone.sized(p.itemCount);
       long unservedAll = (long) search.baseUnserved() + search.servableLines();
