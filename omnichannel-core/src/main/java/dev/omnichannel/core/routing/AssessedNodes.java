@@ -100,11 +100,8 @@ final class AssessedNodes {
     // The lists made so far, by item set, open addressed: a power of two over twice the holders.
     int mask = sets == null ? 0 : Integer.highestOneBit(Math.max(4, holders) * 2 - 1) * 2 - 1;
     long[] madeSets = new long[mask + 1];
-    @SuppressWarnings({
-      "unchecked",
-      "rawtypes"
-    }) // generic arrays cannot be made; this one only ever
-    // holds ImmutableList<String>
+    // Generic arrays cannot be made; this one only ever holds ImmutableList<String>.
+    @SuppressWarnings({"unchecked", "rawtypes"})
     ImmutableList<String>[] made = new ImmutableList[mask + 1];
     OptionalDouble[] s = scores;
     int q = 0;

@@ -79,9 +79,6 @@ final class Problem {
   final int k;
   final int[] toAll;
 
-  /** Per network node, its candidate index, or -1. */
-  final int[] allToK;
-
   final boolean[] excluded;
   final ShippingCostModel.Lane[] lane;
   final LocalDate[] shipDate;
@@ -330,7 +327,6 @@ final class Problem {
     pickOrder = ws.pickOrder.sized(k);
     pickUnit = ws.pickUnit.sized(k);
     unitsLeft = ws.unitsLeft.sized(k);
-    allToK = ws.allToK.filled(n, -1);
     for (int j = 0; j < k; j++) {
       int jp = kToPre[j];
       int a = pre[jp];
@@ -340,7 +336,6 @@ final class Problem {
       pickOrder[j] = nodes.pickCostPerOrder[a];
       pickUnit[j] = nodes.pickCostPerUnit[a];
       unitsLeft[j] = preUnits[jp];
-      allToK[a] = j;
     }
     // Candidate indices never exceed pre-candidate ones (the mapping keeps the order and only
     // drops), so each row is compacted in place; entries past k are left over and never read.

@@ -539,19 +539,16 @@ public final class Router {
       long[] bestAltKey = null;
       long[] key = new long[p.comps + 1];
       int bestAlt = -1;
-      // What each candidate holds on its own and its cost alone, by network index, for the node
-      // assessments made when the explanation is read: the items as bits, or for orders of too
-      // many items for that, the line ids themselves.
+      // The candidates that hold something on their own (holders), each with its network index,
+      // what it holds and its cost alone, for the node assessments made when the explanation is
+      // read: the items as bits, or for orders of too many items for that, the line ids.
       boolean itemSets = p.itemCount <= AssessedNodes.ITEMS_IN_A_SET;
       int holders = 0;
       int[] holder = new int[p.k];
       long[] standalone = new long[p.k];
       long[] heldSets = itemSets ? new long[p.k] : null;
-      @SuppressWarnings({
-        "unchecked",
-        "rawtypes"
-      }) // generic arrays cannot be made; this one only ever
-      // holds ImmutableList<String>
+      // Generic arrays cannot be made; this one only ever holds ImmutableList<String>.
+      @SuppressWarnings({"unchecked", "rawtypes"})
       ImmutableList<String>[] heldLists = itemSets ? null : new ImmutableList[p.k];
       int[] alone = ws.explainAlone.sized(p.itemCount);
       long unservedAll = (long) search.baseUnserved() + search.servableLines();

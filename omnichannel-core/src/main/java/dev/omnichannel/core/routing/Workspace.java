@@ -44,7 +44,6 @@ final class Workspace {
   final Refs<ShippingCostModel.Lane> lanes = new Refs<>(ShippingCostModel.Lane[]::new);
   final Refs<LocalDate> dates = new Refs<>(LocalDate[]::new);
   final Ints allToPre = new Ints();
-  final Ints allToK = new Ints();
 
   // Problem: per pre-candidate, per stock key and per snapshot node.
   final Longs preUnits = new Longs();
