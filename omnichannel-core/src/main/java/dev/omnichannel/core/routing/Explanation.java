@@ -70,31 +70,11 @@ public final class Explanation {
   }
 
   /**
-   * Creates the explanation of a route call, whose node assessments are made from {@code facts}
-   * when first asked for. Takes ownership of both key arrays.
+   * Creates an explanation from {@code nodes}, or, for a route call, from {@code facts}: then its
+   * node assessments are made when first asked for. Exactly one of the two is given. Takes
+   * ownership of both key arrays.
    */
   Explanation(
-      AssessedNodes facts,
-      ImmutableList<String> objective,
-      long[] planKey,
-      Optional<String> runnerUp,
-      long[] runnerUpKey,
-      String decidedBy,
-      long searchSteps,
-      ImmutableList<String> notes) {
-    this(
-        checkNotNull(facts, "facts"),
-        null,
-        objective,
-        planKey,
-        runnerUp,
-        runnerUpKey,
-        decidedBy,
-        searchSteps,
-        notes);
-  }
-
-  private Explanation(
       @Nullable AssessedNodes facts,
       @Nullable ImmutableList<NodeAssessment> nodes,
       ImmutableList<String> objective,
@@ -104,6 +84,9 @@ public final class Explanation {
       String decidedBy,
       long searchSteps,
       ImmutableList<String> notes) {
+    if ((facts == null) == (nodes == null)) {
+      throw new IllegalArgumentException("exactly one of facts and nodes");
+    }
     this.facts = facts;
     this.nodes = nodes;
     this.objective = checkNotNull(objective, "objective");

@@ -663,6 +663,7 @@ public final class Router {
       }
       return new Explanation(
           facts,
+          null,
           objective,
           planKey,
           runnerUp,
