@@ -42,19 +42,21 @@ final class BenchmarkPools {
   }
 
   /**
-   * Returns a builder of 10 nodes (8 warehouses and stores, 2 marketplace-held) and 5 channels: web
-   * (warehouses and stores, 5% buffer), amazon (marketplace nodes and two warehouses), walmart
-   * (warehouses, 2-unit buffer, cap 500), tiktok (warehouses, ring-fence of 2 at N0), wholesale (N0
-   * and N1, lot size 6, scarcity cut-off 12).
+   * Returns a builder, with {@code listeners} (none: events off), of 10 nodes (8 warehouses and
+   * stores, 2 marketplace-held) and 5 channels: web (warehouses and stores, 5% buffer), amazon
+   * (marketplace nodes and two warehouses), walmart (warehouses, 2-unit buffer, cap 500), tiktok
+   * (warehouses, ring-fence of 2 at N0), wholesale (N0 and N1, lot size 6, scarcity cut-off 12).
    */
   static InventoryPoolBuilder builder(
-      Clock clock, InventoryJournal journal, AvailabilityListener l) {
+      Clock clock, InventoryJournal journal, AvailabilityListener... listeners) {
     InventoryPoolBuilder b =
         InventoryPool.builder()
             .clock(clock)
             .journal(journal)
-            .listener(l)
             .idempotency(Duration.ofHours(24), idempotencyKeys());
+    for (AvailabilityListener l : listeners) {
+      b.listener(l);
+    }
     for (int i = 0; i < NODES; i++) {
       b.node(
           new Node(
@@ -151,6 +153,20 @@ final class BenchmarkPools {
     @Override
     public void replay(Consumer<? super Movement> sink) {
       throw new UnsupportedOperationException("benchmark journal keeps no history");
+    }
+  }
+
+  /**
+   * A journal that discards every movement: with no listener, a pool that does only its own work,
+   * to show what the host's journal and event work add to a command.
+   */
+  static final class DiscardingJournal implements InventoryJournal {
+    @Override
+    public void append(Movement m) {}
+
+    @Override
+    public void replay(Consumer<? super Movement> sink) {
+      throw new UnsupportedOperationException("discarding journal keeps no history");
     }
   }
 

@@ -78,6 +78,22 @@ public class InventoryBenchmark {
     }
   }
 
+  /**
+   * A second pool, the same but with the journal discarding every movement and no listener: what
+   * the pool's own work costs, without the host's.
+   */
+  @State(Scope.Benchmark)
+  public static class QuietPoolState {
+    InventoryPool pool;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      pool =
+          BenchmarkPools.builder(Clock.systemUTC(), new BenchmarkPools.DiscardingJournal()).build();
+      BenchmarkPools.stock(pool, SKUS, 1_000);
+    }
+  }
+
   /** Per-thread cursor over SKUs and channels. */
   @State(Scope.Thread)
   public static class Cursor {
@@ -136,12 +152,17 @@ public class InventoryBenchmark {
   }
 
   private static boolean pair(PoolState s, Cursor c, Sku sku, ChannelId channel, Blackhole bh) {
+    return pair(s.pool, c, sku, channel, bh);
+  }
+
+  private static boolean pair(
+      InventoryPool pool, Cursor c, Sku sku, ChannelId channel, Blackhole bh) {
     long k = c.nextKey();
     Outcome<Reservation> r =
-        s.pool.reserve(
+        pool.reserve(
             ReserveRequest.firm(IdempotencyKey.of("r" + k), channel, ReservationLine.of(sku, 1)));
     if (r instanceof Outcome.Applied<Reservation> applied) {
-      bh.consume(s.pool.release(IdempotencyKey.of("x" + k), applied.value().id()));
+      bh.consume(pool.release(IdempotencyKey.of("x" + k), applied.value().id()));
       return true;
     }
     c.failed++;
@@ -153,6 +174,39 @@ public class InventoryBenchmark {
   @Threads(1)
   public boolean reserveReleasePairSpread(PoolState s, Cursor c, Blackhole bh) {
     return pair(s, c, SKU_CACHE[c.nextStrided()], c.nextChannel(), bh);
+  }
+
+  /**
+   * (a) The same pairs on SKUs drawn from the Zipf(1) sequence of the skewed reads, as shop traffic
+   * comes: a few hundred SKUs take most pairs.
+   */
+  @Benchmark
+  @Threads(1)
+  public boolean reserveReleasePairSkewed(PoolState s, Cursor c, Blackhole bh) {
+    return pair(s, c, SKU_CACHE[c.nextSkewed()], c.nextChannel(), bh);
+  }
+
+  /**
+   * (a) The same pairs on one SKU, one thread: everything a pair touches stays in the processor's
+   * caches, so this is the pool's work for a pair without the misses of a spread catalogue.
+   */
+  @Benchmark
+  @Threads(1)
+  public boolean reserveReleasePairOneSku(PoolState s, Cursor c, Blackhole bh) {
+    int ch = c.channel;
+    c.channel = ch == 3 ? 0 : ch + 1;
+    return pair(s, c, s.hot, BenchmarkPools.CHANNELS[ch], bh);
+  }
+
+  /**
+   * (a) The spread pairs on a pool whose journal discards movements and that has no listener: the
+   * pool's own work, without the journal encoding and the event delivery of a host. Not the
+   * target's setting (journal and events on); shown to say what they cost.
+   */
+  @Benchmark
+  @Threads(1)
+  public boolean reserveReleasePairSpreadQuiet(QuietPoolState s, Cursor c, Blackhole bh) {
+    return pair(s.pool, c, SKU_CACHE[c.nextStrided()], c.nextChannel(), bh);
   }
 
   /** (b) Reserve-then-release pairs on one hot SKU from two threads. */
