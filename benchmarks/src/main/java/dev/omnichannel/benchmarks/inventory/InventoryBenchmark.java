@@ -169,6 +169,13 @@ public class InventoryBenchmark {
     return false;
   }
 
+  /** A pair on the hot SKU, cycling the first four channels. */
+  private static boolean hotPair(PoolState s, Cursor c, Blackhole bh) {
+    int ch = c.channel;
+    c.channel = ch == 3 ? 0 : ch + 1;
+    return pair(s, c, s.hot, BenchmarkPools.CHANNELS[ch], bh);
+  }
+
   /** (a) One reserve-then-release pair on the next SKU, cycling channels, one thread. */
   @Benchmark
   @Threads(1)
@@ -193,9 +200,7 @@ public class InventoryBenchmark {
   @Benchmark
   @Threads(1)
   public boolean reserveReleasePairOneSku(PoolState s, Cursor c, Blackhole bh) {
-    int ch = c.channel;
-    c.channel = ch == 3 ? 0 : ch + 1;
-    return pair(s, c, s.hot, BenchmarkPools.CHANNELS[ch], bh);
+    return hotPair(s, c, bh);
   }
 
   /**
@@ -213,9 +218,7 @@ public class InventoryBenchmark {
   @Benchmark
   @Threads(2)
   public boolean reserveReleasePairHotSku(PoolState s, Cursor c, Blackhole bh) {
-    int ch = c.channel;
-    c.channel = ch == 3 ? 0 : ch + 1;
-    return pair(s, c, s.hot, BenchmarkPools.CHANNELS[ch], bh);
+    return hotPair(s, c, bh);
   }
 
   /** (c) Available-to-promise reads of random SKUs and channels. */
