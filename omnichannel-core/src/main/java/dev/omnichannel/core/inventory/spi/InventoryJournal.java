@@ -10,8 +10,11 @@ import java.util.function.Consumer;
  * one SKU arrive in the order they were applied; appends for different SKUs come from many threads
  * at once, so an implementation must be thread-safe. It must not call back into the pool. If {@code
  * append} throws, the pool has already applied the change; a host that needs write-ahead semantics
- * should make its journal durable before returning. The testkit's {@code InventoryJournalContract}
- * checks an implementation.
+ * should make its journal durable before returning. Because the locks are held, an append's time is
+ * part of the time of every command on the same SKU: on a hot SKU, commands wait for each other's
+ * appends, so an implementation that waits on a disk or a database for each movement limits that
+ * SKU to as many commands a second as it makes such waits. The testkit's {@code
+ * InventoryJournalContract} checks an implementation.
  *
  * @since 0.1.0
  */
