@@ -613,7 +613,7 @@ final class DefaultInventoryPool implements InventoryPool {
             }
           }
           commit(tx);
-          return Outcome.applied(retire(r, now, true));
+          return Outcome.applied(outcomeView(r, now));
         });
   }
 
@@ -636,7 +636,7 @@ final class DefaultInventoryPool implements InventoryPool {
             }
           }
           commit(tx);
-          return Outcome.applied(retire(r, now, true));
+          return Outcome.applied(outcomeView(r, now));
         });
   }
 
@@ -681,7 +681,7 @@ final class DefaultInventoryPool implements InventoryPool {
           Tx tx = begin(key, now);
           ship(tx, r, index, quantity);
           commit(tx);
-          return Outcome.applied(retire(r, now, true));
+          return Outcome.applied(outcomeView(r, now));
         });
   }
 
@@ -707,45 +707,64 @@ final class DefaultInventoryPool implements InventoryPool {
         key,
         command,
         () -> {
+          Outcome<Reservation> outcome;
+          long now;
+          boolean settledHere;
           lockAll(r.locks);
           try {
-            long now = clock.millis();
+            now = clock.millis();
             for (SkuState s : r.locks) {
               sweep(s, now);
             }
-            return body.apply(r, now);
+            boolean wasActive = r.state == ReservationState.ACTIVE;
+            outcome = body.apply(r, now);
+            settledHere = wasActive && r.state != ReservationState.ACTIVE;
           } finally {
             unlockAll(r.locks);
           }
+          if (settledHere) {
+            // Retired once the SKUs are free, by the command that settled it: a settled record
+            // changes no more, and on a hot SKU the settled reservations' memory and the active
+            // map are work the SKU's other commands need not wait for. Until then lookups find
+            // the record, settled, in the active map.
+            retire(r, now, true);
+          }
+          return outcome;
         });
   }
 
-  /** Moves a reservation that holds nothing any more out of the active map; returns its view. */
-  private Reservation retire(ReservationRecord r, long now) {
-    return retire(r, now, false);
+  /**
+   * Returns the view of {@code r}, which the running command settled or changed, as its outcome;
+   * {@link #onReservation} retires it once the SKUs are unlocked if it holds nothing any more.
+   */
+  private Reservation outcomeView(ReservationRecord r, long now) {
+    Reservation view = r.view(this, now);
+    remember(view, r);
+    return view;
   }
 
   /**
-   * Moves a reservation that holds nothing any more out of the active map; returns its view. When
-   * the view is the outcome of the running command ({@code outcome}), remembers it as this thread's
-   * last, and its words, written once, serve both the settled reservations and the outcome.
+   * Moves {@code r}, if it holds nothing any more and is still in the active map, to the settled
+   * reservations. Called by the command that settled it, with its SKUs locked or, once it has
+   * unlocked them, from the thread that settled it. When the running command's outcome is {@code
+   * r}'s view ({@code outcome}), the words it remembered for it serve both (written once);
+   * otherwise, as for a hold that expired, they are written anew.
    */
-  private Reservation retire(ReservationRecord r, long now, boolean outcome) {
-    Reservation view = r.view(this, now);
-    LastView last = outcome ? remember(view, r) : null;
-    if (r.state != ReservationState.ACTIVE && reservations.get(r.id) == r) {
-      Words words;
-      if (last != null) {
-        words = encoded(last);
-      } else {
-        words = SETTLED_SCRATCH.get().clear();
-        codec.writeOutcome(view, r, words);
-      }
-      // Settled first, then out of the active map: a concurrent lookup always finds one of them.
-      settled.add(r.id, words, now);
-      reservations.remove(r.id, r);
+  private void retire(ReservationRecord r, long now, boolean outcome) {
+    if (r.state == ReservationState.ACTIVE || reservations.get(r.id) != r) {
+      return;
     }
-    return view;
+    LastView last = LAST_VIEW.get();
+    Words words;
+    if (outcome && last.record == r && last.view != null) {
+      words = encoded(last);
+    } else {
+      words = SETTLED_SCRATCH.get().clear();
+      codec.writeOutcome(r.view(this, now), r, words);
+    }
+    // Settled first, then out of the active map: a concurrent lookup always finds one of them.
+    settled.add(r.id, words, now);
+    reservations.remove(r.id, r);
   }
 
   /** Where a reservation settled outside a command's outcome is written; used within one call. */
@@ -1579,7 +1598,7 @@ final class DefaultInventoryPool implements InventoryPool {
         commit(tx);
         if (head.state == ReservationState.EXPIRED) {
           expired++;
-          retire(head, now);
+          retire(head, now, false);
         }
       }
       s.nextExpiry(head == null ? Long.MAX_VALUE : head.expiresAtMillis);
@@ -1932,7 +1951,7 @@ final class DefaultInventoryPool implements InventoryPool {
       flushReplay(touched, pendingReservations);
       long now = clock.millis();
       for (ReservationRecord r : new ArrayList<>(reservations.values())) {
-        retire(r, now);
+        retire(r, now, false);
       }
       for (ReservationRecord r : reservations.values()) {
         if (r.state == ReservationState.ACTIVE && r.kind == ReservationKind.HOLD) {
