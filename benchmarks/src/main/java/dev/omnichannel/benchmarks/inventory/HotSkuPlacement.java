@@ -61,11 +61,13 @@ public final class HotSkuPlacement {
     long lastPairs = 0;
     long lastHandoffs = 0;
     System.out.println("time (UTC)  what      per second");
+    // Only this thread writes the phase; the players read it.
+    int current = 0;
     for (int s = 0; s < seconds; s++) {
       Thread.sleep(1_000);
       long p = pairs.sum();
       long h = handoffs.sum();
-      boolean pingPong = (phase & 1) == 1;
+      boolean pingPong = (current & 1) == 1;
       String time = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
       if (pingPong) {
         pingRates[s] = h - lastHandoffs;
@@ -77,7 +79,8 @@ public final class HotSkuPlacement {
       }
       lastPairs = p;
       lastHandoffs = h;
-      phase++;
+      current++;
+      phase = current;
     }
     stop = true;
     for (Thread t : threads) {

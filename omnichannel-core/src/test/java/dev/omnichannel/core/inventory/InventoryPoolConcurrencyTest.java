@@ -222,4 +222,97 @@ class InventoryPoolConcurrencyTest {
     assertThat(onHand).isEqualTo(in - out);
     assertThat(inTransit).isGreaterThanOrEqualTo(0);
   }
+
+  /**
+   * Releases, fulfils and looks up the same reservations from several threads at once, so that
+   * commands and lookups meet a reservation while another thread settles and retires it: every
+   * release answers applied and released, every lookup finds it, exactly one command settles it,
+   * and the pool afterwards equals its rebuild from the journal.
+   */
+  @Test
+  void reservationsSettledWhileOthersLookThemUp() throws Exception {
+    TestClock clock = new TestClock(Instant.parse("2026-11-27T00:00:00Z"));
+    InMemoryJournal journal = new InMemoryJournal();
+    InventoryPoolBuilder config =
+        InventoryPool.builder()
+            .node(Node.warehouse("A"))
+            .channel(WEB, AllocationPolicy.builder().addEligibleNodes(A).build())
+            .clock(clock)
+            .journal(journal);
+    InventoryPool pool = config.build();
+    int reservations = 2_000;
+    pool.receive(IdempotencyKey.of("seed"), HOT, A, reservations).orThrow();
+    List<ReservationId> ids = new ArrayList<>();
+    for (int i = 0; i < reservations; i++) {
+      ids.add(
+          pool.reserve(
+                  ReserveRequest.firm(IdempotencyKey.of("r" + i), WEB, ReservationLine.of(HOT, 1)))
+              .orThrow()
+              .id());
+    }
+    int threads = 4;
+    ExecutorService executor = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<List<String>>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      futures.add(
+          executor.submit(
+              () -> {
+                List<String> problems = new ArrayList<>();
+                start.await();
+                for (int i = 0; i < reservations; i++) {
+                  ReservationId id = ids.get(i);
+                  // Even reservations are released by every thread, odd ones fulfilled by one
+                  // thread and released by the others; all threads look each one up between.
+                  boolean fulfils = i % 2 == 1 && thread == i % threads;
+                  Outcome<Reservation> outcome =
+                      fulfils
+                          ? pool.fulfil(IdempotencyKey.of("f" + thread + "-" + i), id)
+                          : pool.release(IdempotencyKey.of("x" + thread + "-" + i), id);
+                  if (pool.reservation(id).isEmpty()) {
+                    problems.add("lookup of " + id + " found nothing");
+                  }
+                  if (outcome instanceof Outcome.Applied<Reservation> applied) {
+                    ReservationState state = applied.value().state();
+                    if (fulfils
+                        ? state != ReservationState.FULFILLED
+                        : state == ReservationState.ACTIVE) {
+                      problems.add(id + " answered " + applied.value());
+                    }
+                  } else if (!fulfils
+                      || outcome.rejection().orElseThrow().reason()
+                          != RejectionReason.RESERVATION_NOT_ACTIVE) {
+                    // A fulfilment that comes after a release is refused; a release never is.
+                    problems.add(id + ": " + outcome);
+                  }
+                }
+                return problems;
+              }));
+    }
+    start.countDown();
+    List<String> problems = new ArrayList<>();
+    for (Future<List<String>> f : futures) {
+      problems.addAll(f.get(5, TimeUnit.MINUTES));
+    }
+    executor.shutdown();
+    assertThat(problems).isEmpty();
+    Position p = pool.position(HOT, A);
+    assertThat(p.reserved()).isZero();
+    for (int i = 0; i < reservations; i++) {
+      Reservation r = pool.reservation(ids.get(i)).orElseThrow();
+      assertThat(r.state()).as("%s", r).isIn(ReservationState.RELEASED, ReservationState.FULFILLED);
+    }
+    // Exactly one movement settled each reservation, however many threads asked.
+    long settling =
+        journal.movements().stream()
+            .filter(m -> m.type() == MovementType.RELEASED || m.type() == MovementType.FULFILLED)
+            .count();
+    assertThat(settling).isEqualTo(reservations);
+    long shipped =
+        journal.movements().stream().filter(m -> m.type() == MovementType.FULFILLED).count();
+    assertThat(p.onHand()).isEqualTo(reservations - shipped);
+    InventoryPool rebuilt = config.journal(new InMemoryJournal()).rebuild(journal.movements());
+    assertThat(DriftCheck.compare(pool, rebuilt)).isEmpty();
+  }
 }
