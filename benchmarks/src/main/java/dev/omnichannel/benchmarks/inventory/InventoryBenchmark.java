@@ -184,6 +184,18 @@ public class InventoryBenchmark {
   }
 
   /**
+   * (a) The spread pairs with each SKU's key made for its pair ({@code Sku.of("SKU-" + i)}), as a
+   * service makes it from the request it serves: the key's objects are new and in the processor's
+   * caches, unlike the keys of {@link #reserveReleasePairSpread}, made once at start-up and
+   * scattered over the heap. The cost of making the key is included.
+   */
+  @Benchmark
+  @Threads(1)
+  public boolean reserveReleasePairSpreadFreshKey(PoolState s, Cursor c, Blackhole bh) {
+    return pair(s, c, BenchmarkPools.sku(c.nextStrided()), c.nextChannel(), bh);
+  }
+
+  /**
    * (a) The same pairs on SKUs drawn from the Zipf(1) sequence of the skewed reads, as shop traffic
    * comes: a few hundred SKUs take most pairs.
    */
