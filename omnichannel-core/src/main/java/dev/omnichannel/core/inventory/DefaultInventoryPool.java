@@ -113,7 +113,11 @@ final class DefaultInventoryPool implements InventoryPool {
     this.journal = builder.journal;
     this.listeners = builder.listeners.toArray(new AvailabilityListener[0]);
     this.channelArray = channels.toArray(new ChannelId[0]);
-    this.skus = new SkuIndex(channels.size(), builder.skus.size());
+    this.skus =
+        new SkuIndex(
+            channels.size(),
+            SkuState.counters(nodeIds.length, channels.size()),
+            builder.skus.size());
     SkuIndex skuIndex = skus;
     this.codec = new RecordCodec(nodeIds, channelArray, ordinal -> skuIndex.state(ordinal).sku);
     this.idempotency =
@@ -290,12 +294,12 @@ final class DefaultInventoryPool implements InventoryPool {
           s.lock();
           try {
             Tx tx = begin(key, s);
-            if (s.onHand[n] > Long.MAX_VALUE - quantity) {
+            if (s.onHand(n) > Long.MAX_VALUE - quantity) {
               return Outcome.rejected(
                   RejectionReason.WOULD_OVERFLOW,
                   "receiving " + quantity + " of " + sku + " at " + node + " would overflow");
             }
-            s.onHand[n] += quantity;
+            s.addOnHand(n, quantity);
             tx.add(MovementType.RECEIVED, s, n, quantity);
             commit(tx);
             return Outcome.applied(position(s, n));
@@ -323,7 +327,7 @@ final class DefaultInventoryPool implements InventoryPool {
               target = adjustment.value();
             } else {
               try {
-                target = Math.addExact(s.onHand[n], adjustment.value());
+                target = Math.addExact(s.onHand(n), adjustment.value());
               } catch (ArithmeticException e) {
                 return Outcome.rejected(
                     RejectionReason.WOULD_OVERFLOW,
@@ -336,7 +340,7 @@ final class DefaultInventoryPool implements InventoryPool {
                         + " overflows");
               }
             }
-            if (target < s.reserved[n]) {
+            if (target < s.reserved(n)) {
               return Outcome.rejected(
                   RejectionReason.BELOW_RESERVED,
                   "adjusting "
@@ -346,11 +350,11 @@ final class DefaultInventoryPool implements InventoryPool {
                       + " to "
                       + target
                       + " would leave less than the "
-                      + s.reserved[n]
+                      + s.reserved(n)
                       + " units reserved there");
             }
-            long delta = target - s.onHand[n];
-            s.onHand[n] = target;
+            long delta = target - s.onHand(n);
+            s.setOnHand(n, target);
             tx.add(MovementType.ADJUSTED, s, n, delta, null, null, adjustment.reason());
             commit(tx);
             return Outcome.applied(position(s, n));
@@ -423,7 +427,7 @@ final class DefaultInventoryPool implements InventoryPool {
             if (give < line.quantity()) {
               miss = insufficient(rule, s, nodeIds[n], line.quantity(), give);
             } else {
-              s.reserved[n] += line.quantity();
+              s.addReserved(n, line.quantity());
               taken.add(line);
             }
           }
@@ -440,7 +444,7 @@ final class DefaultInventoryPool implements InventoryPool {
               long give = give(s, rule, n);
               if (give > 0) {
                 long take = Math.min(give, left);
-                s.reserved[n] += take;
+                s.addReserved(n, take);
                 taken.add(new Line(s, n, take));
                 left -= take;
               }
@@ -454,7 +458,7 @@ final class DefaultInventoryPool implements InventoryPool {
         }
         if (miss != null) {
           for (Line undo : taken) {
-            undo.state().reserved[undo.node()] -= undo.quantity();
+            undo.state().addReserved(undo.node(), -undo.quantity());
           }
           return miss;
         }
@@ -607,7 +611,7 @@ final class DefaultInventoryPool implements InventoryPool {
           for (int i = 0; i < r.states.length; i++) {
             if (!r.settled[i]) {
               long remaining = r.quantity[i] - r.fulfilled[i];
-              r.states[i].reserved[r.nodes[i]] -= remaining;
+              r.states[i].addReserved(r.nodes[i], -remaining);
               tx.add(MovementType.RELEASED, r.states[i], r.nodes[i], remaining, r, null, null);
               settle(r, i, ReservationState.RELEASED);
             }
@@ -842,8 +846,8 @@ final class DefaultInventoryPool implements InventoryPool {
   private void ship(Tx tx, ReservationRecord r, int i, long quantity) {
     SkuState s = r.states[i];
     int n = r.nodes[i];
-    s.onHand[n] -= quantity;
-    s.reserved[n] -= quantity;
+    s.addOnHand(n, -quantity);
+    s.addReserved(n, -quantity);
     r.fulfilled[i] += quantity;
     tx.add(MovementType.FULFILLED, s, n, quantity, r, null, null);
     if (r.fulfilled[i] == r.quantity[i]) {
@@ -888,15 +892,15 @@ final class DefaultInventoryPool implements InventoryPool {
                       + s.free(f)
                       + " are free there");
             }
-            if (s.inTransit[t] > Long.MAX_VALUE - quantity) {
+            if (s.inTransit(t) > Long.MAX_VALUE - quantity) {
               return Outcome.rejected(
                   RejectionReason.WOULD_OVERFLOW, "in transit to " + to + " would overflow");
             }
             TransferRecord transfer =
                 new TransferRecord(
                     TransferId.of("T-" + transferSequence.incrementAndGet()), s, f, t, quantity);
-            s.onHand[f] -= quantity;
-            s.inTransit[t] += quantity;
+            s.addOnHand(f, -quantity);
+            s.addInTransit(t, quantity);
             transfers.put(transfer.id, transfer);
             tx.add(MovementType.TRANSFER_SHIPPED, s, f, quantity, null, transfer, null);
             commit(tx);
@@ -935,13 +939,13 @@ final class DefaultInventoryPool implements InventoryPool {
                       + " in transit; cannot receive "
                       + quantity);
             }
-            if (s.onHand[transfer.to] > Long.MAX_VALUE - quantity) {
+            if (s.onHand(transfer.to) > Long.MAX_VALUE - quantity) {
               return Outcome.rejected(
                   RejectionReason.WOULD_OVERFLOW,
                   "on hand at " + nodeIds[transfer.to] + " would overflow");
             }
-            s.inTransit[transfer.to] -= quantity;
-            s.onHand[transfer.to] += quantity;
+            s.addInTransit(transfer.to, -quantity);
+            s.addOnHand(transfer.to, quantity);
             transfer.received += quantity;
             tx.add(MovementType.TRANSFER_RECEIVED, s, transfer.to, quantity, null, transfer, null);
             commit(tx);
@@ -984,14 +988,14 @@ final class DefaultInventoryPool implements InventoryPool {
                       + s.free(n)
                       + " are free");
             }
-            if (s.quarantined[n] > Long.MAX_VALUE - quantity) {
+            if (s.quarantined(n) > Long.MAX_VALUE - quantity) {
               return Outcome.rejected(
                   RejectionReason.WOULD_OVERFLOW, "quarantine at " + node + " would overflow");
             }
             if (fromOnHand) {
-              s.onHand[n] -= quantity;
+              s.addOnHand(n, -quantity);
             }
-            s.quarantined[n] += quantity;
+            s.addQuarantined(n, quantity);
             tx.add(
                 fromOnHand ? MovementType.PULLED_TO_QUARANTINE : MovementType.QUARANTINED,
                 s,
@@ -1044,10 +1048,10 @@ final class DefaultInventoryPool implements InventoryPool {
     s.lock();
     try {
       Tx tx = begin(key, s);
-      if (s.quarantined[n] < quantity) {
+      if (s.quarantined(n) < quantity) {
         return Outcome.rejected(
             RejectionReason.EXCEEDS_BUCKET,
-            s.quarantined[n]
+            s.quarantined(n)
                 + " of "
                 + s.sku
                 + " are quarantined at "
@@ -1055,13 +1059,13 @@ final class DefaultInventoryPool implements InventoryPool {
                 + "; cannot take "
                 + quantity);
       }
-      if (type == MovementType.RESTOCKED && s.onHand[n] > Long.MAX_VALUE - quantity) {
+      if (type == MovementType.RESTOCKED && s.onHand(n) > Long.MAX_VALUE - quantity) {
         return Outcome.rejected(
             RejectionReason.WOULD_OVERFLOW, "on hand at " + nodeIds[n] + " would overflow");
       }
-      s.quarantined[n] -= quantity;
+      s.addQuarantined(n, -quantity);
       if (type == MovementType.RESTOCKED) {
-        s.onHand[n] += quantity;
+        s.addOnHand(n, quantity);
       }
       tx.add(type, s, n, quantity, null, null, reason);
       commit(tx);
@@ -1289,7 +1293,7 @@ final class DefaultInventoryPool implements InventoryPool {
 
   private Position position(SkuState s, int n) {
     return new Position(
-        s.sku, nodeIds[n], s.onHand[n], s.reserved[n], s.quarantined[n], s.inTransit[n]);
+        s.sku, nodeIds[n], s.onHand(n), s.reserved(n), s.quarantined(n), s.inTransit(n));
   }
 
   @Override
@@ -1511,7 +1515,7 @@ final class DefaultInventoryPool implements InventoryPool {
       long current = published(s, rule);
       if (current != previous) {
         s.publish(c, current);
-        long sequence = ++s.sequence[c];
+        long sequence = s.nextSequence(c);
         if (!replaying && listeners.length > 0) {
           if (instant == null) {
             instant = Instant.ofEpochMilli(at);
@@ -1590,7 +1594,7 @@ final class DefaultInventoryPool implements InventoryPool {
         for (int i = 0; i < head.states.length; i++) {
           if (head.states[i] == s && !head.settled[i]) {
             long remaining = head.quantity[i] - head.fulfilled[i];
-            s.reserved[head.nodes[i]] -= remaining;
+            s.addReserved(head.nodes[i], -remaining);
             tx.add(MovementType.EXPIRED, s, head.nodes[i], remaining, head, null, null);
             settle(head, i, ReservationState.EXPIRED);
           }
@@ -2016,19 +2020,19 @@ final class DefaultInventoryPool implements InventoryPool {
     SkuState s = skus.computeIfAbsent(m.sku(), this::newState);
     switch (m.type()) {
       case RECEIVED -> {
-        journalCheck(s.onHand[n] <= Long.MAX_VALUE - q, m, "on hand overflows");
-        s.onHand[n] += q;
+        journalCheck(s.onHand(n) <= Long.MAX_VALUE - q, m, "on hand overflows");
+        s.addOnHand(n, q);
       }
       case ADJUSTED -> {
-        long target = s.onHand[n] + q;
-        journalCheck(target >= s.reserved[n], m, "on hand below reserved");
-        s.onHand[n] = target;
+        long target = s.onHand(n) + q;
+        journalCheck(target >= s.reserved(n), m, "on hand below reserved");
+        s.setOnHand(n, target);
       }
       case RESERVED -> {
         ReservationId id = checkJournal(m.reservation(), m, "reservation");
         journalCheck(!reservations.containsKey(id), m, "reservation reserved twice");
         journalCheck(s.free(n) >= q, m, "reserves more than is free");
-        s.reserved[n] += q;
+        s.addReserved(n, q);
         pendingReservations.computeIfAbsent(id, k -> new ArrayList<>()).add(m);
       }
       case CONFIRMED -> replayRecord(m).kind = ReservationKind.FIRM;
@@ -2037,9 +2041,9 @@ final class DefaultInventoryPool implements InventoryPool {
         int i = allocation(r, s, n, m);
         long remaining = r.quantity[i] - r.fulfilled[i];
         journalCheck(q <= remaining, m, "settles more than the reservation holds");
-        s.reserved[n] -= q;
+        s.addReserved(n, -q);
         if (m.type() == MovementType.FULFILLED) {
-          s.onHand[n] -= q;
+          s.addOnHand(n, -q);
           r.fulfilled[i] += q;
           if (r.fulfilled[i] == r.quantity[i]) {
             settle(r, i, ReservationState.FULFILLED);
@@ -2058,8 +2062,8 @@ final class DefaultInventoryPool implements InventoryPool {
         TransferId id = checkJournal(m.transfer(), m, "transfer");
         int to = nodeOrFail(checkJournal(m.otherNode(), m, "destination"), m);
         journalCheck(s.free(n) >= q, m, "ships more than is free");
-        s.onHand[n] -= q;
-        s.inTransit[to] += q;
+        s.addOnHand(n, -q);
+        s.addInTransit(to, q);
         transfers.put(id, new TransferRecord(id, s, n, to, q));
         transferSequence.accumulateAndGet(number(id.value()), Math::max);
       }
@@ -2068,24 +2072,24 @@ final class DefaultInventoryPool implements InventoryPool {
         journalCheck(t != null && t.to == n && t.state == s, m, "unknown transfer");
         TransferRecord transfer = Verify.verifyNotNull(t);
         journalCheck(q <= transfer.quantity - transfer.received, m, "receives more than shipped");
-        s.inTransit[n] -= q;
-        s.onHand[n] += q;
+        s.addInTransit(n, -q);
+        s.addOnHand(n, q);
         transfer.received += q;
       }
-      case QUARANTINED -> s.quarantined[n] += q;
+      case QUARANTINED -> s.addQuarantined(n, q);
       case PULLED_TO_QUARANTINE -> {
         journalCheck(s.free(n) >= q, m, "pulls more than is free");
-        s.onHand[n] -= q;
-        s.quarantined[n] += q;
+        s.addOnHand(n, -q);
+        s.addQuarantined(n, q);
       }
       case RESTOCKED -> {
-        journalCheck(s.quarantined[n] >= q, m, "restocks more than is quarantined");
-        s.quarantined[n] -= q;
-        s.onHand[n] += q;
+        journalCheck(s.quarantined(n) >= q, m, "restocks more than is quarantined");
+        s.addQuarantined(n, -q);
+        s.addOnHand(n, q);
       }
       case WRITTEN_OFF -> {
-        journalCheck(s.quarantined[n] >= q, m, "writes off more than is quarantined");
-        s.quarantined[n] -= q;
+        journalCheck(s.quarantined(n) >= q, m, "writes off more than is quarantined");
+        s.addQuarantined(n, -q);
       }
     }
     return s;
@@ -2181,7 +2185,7 @@ final class DefaultInventoryPool implements InventoryPool {
       s.lock();
       try {
         for (ChannelRule rule : rules) {
-          result.put(s.sku + "/" + rule.id, s.sequence[rule.index]);
+          result.put(s.sku + "/" + rule.id, s.sequence(rule.index));
         }
       } finally {
         s.unlock();

@@ -6,9 +6,12 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The stock of one SKU at every node, with the numbers published to every channel. Guarded by its
- * lock, except the published numbers and the next expiry, which live in the SKU's row of cells in
- * the {@link SkuIndex}: written under the lock with release semantics, read without it.
+ * The stock of one SKU at every node, with the numbers published to every channel. Everything lives
+ * in the SKU's row of cells in the {@link SkuIndex}: the next expiry and the published numbers,
+ * written under this SKU's lock with release semantics and read without it; then its counters, read
+ * and written under the lock only: per node what is reserved, on hand, quarantined and in transit,
+ * and per channel the sequence of its availability events. Reserved counts and sequences come
+ * first, nearest the published numbers, as a reservation writes those three and reads on hand.
  */
 @SuppressWarnings("serial") // never serialised; the synchronizer is the SKU's lock
 final class SkuState extends AbstractQueuedSynchronizer implements Comparable<SkuState> {
@@ -16,10 +19,6 @@ final class SkuState extends AbstractQueuedSynchronizer implements Comparable<Sk
   private static final int SPINS = 256;
 
   final Sku sku;
-  final long[] onHand;
-  final long[] reserved;
-  final long[] quarantined;
-  final long[] inTransit;
 
   /** The number the index gave this SKU. */
   final int ordinal;
@@ -29,8 +28,13 @@ final class SkuState extends AbstractQueuedSynchronizer implements Comparable<Sk
 
   private final int base;
 
-  /** Availability event sequence per channel. */
-  final long[] sequence;
+  /** Where this SKU's counters start in {@link #cells}: reserved per node, then the others. */
+  private final int reservedAt;
+
+  private final int sequenceAt;
+  private final int onHandAt;
+  private final int quarantinedAt;
+  private final int inTransitAt;
 
   /**
    * Holds on this SKU by expiry; entries of confirmed or released holds are skipped when polled.
@@ -48,11 +52,16 @@ final class SkuState extends AbstractQueuedSynchronizer implements Comparable<Sk
     this.ordinal = ordinal;
     this.cells = cells;
     this.base = base;
-    this.onHand = new long[nodes];
-    this.reserved = new long[nodes];
-    this.quarantined = new long[nodes];
-    this.inTransit = new long[nodes];
-    this.sequence = new long[channels];
+    this.reservedAt = base + SkuIndex.countersOffset(channels);
+    this.sequenceAt = reservedAt + nodes;
+    this.onHandAt = sequenceAt + channels;
+    this.quarantinedAt = onHandAt + nodes;
+    this.inTransitAt = quarantinedAt + nodes;
+  }
+
+  /** Returns the counters a SKU of a pool of {@code nodes} and {@code channels} keeps. */
+  static int counters(int nodes, int channels) {
+    return 4 * nodes + channels;
   }
 
   /**
@@ -132,7 +141,55 @@ final class SkuState extends AbstractQueuedSynchronizer implements Comparable<Sk
   }
 
   long free(int node) {
-    return onHand[node] - reserved[node];
+    return cells[onHandAt + node] - cells[reservedAt + node];
+  }
+
+  // The counters, with this SKU's lock held.
+
+  long onHand(int node) {
+    return cells[onHandAt + node];
+  }
+
+  void setOnHand(int node, long units) {
+    cells[onHandAt + node] = units;
+  }
+
+  void addOnHand(int node, long units) {
+    cells[onHandAt + node] += units;
+  }
+
+  long reserved(int node) {
+    return cells[reservedAt + node];
+  }
+
+  void addReserved(int node, long units) {
+    cells[reservedAt + node] += units;
+  }
+
+  long quarantined(int node) {
+    return cells[quarantinedAt + node];
+  }
+
+  void addQuarantined(int node, long units) {
+    cells[quarantinedAt + node] += units;
+  }
+
+  long inTransit(int node) {
+    return cells[inTransitAt + node];
+  }
+
+  void addInTransit(int node, long units) {
+    cells[inTransitAt + node] += units;
+  }
+
+  /** Returns the sequence number of channel {@code c}'s last availability event. */
+  long sequence(int c) {
+    return cells[sequenceAt + c];
+  }
+
+  /** Numbers channel {@code c}'s next availability event. */
+  long nextSequence(int c) {
+    return ++cells[sequenceAt + c];
   }
 
   void addHold(ReservationRecord record) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class SkuIndexProperties {
   private static final int CHANNELS = 3;
+  private static final int NODES = 2;
 
   /**
    * "Aa" and "BB" share a hash code, as do every string built from them of equal length; keys of up
@@ -36,7 +37,7 @@ class SkuIndexProperties {
           Gen.strings(1, 40));
 
   private static SkuState create(Sku sku, int ordinal, long[] cells, int base) {
-    return new SkuState(sku, 2, CHANNELS, ordinal, cells, base);
+    return new SkuState(sku, NODES, CHANNELS, ordinal, cells, base);
   }
 
   @Test
@@ -48,7 +49,7 @@ class SkuIndexProperties {
             input -> {
               List<String> added = clean(input.get(0));
               List<String> probes = clean(input.get(1));
-              SkuIndex index = new SkuIndex(CHANNELS, 1);
+              SkuIndex index = new SkuIndex(CHANNELS, SkuState.counters(NODES, CHANNELS), 1);
               Map<String, SkuState> model = new LinkedHashMap<>();
               for (String key : added) {
                 SkuState state = index.computeIfAbsent(Sku.of(key), SkuIndexProperties::create);
@@ -112,11 +113,33 @@ class SkuIndexProperties {
                   s.publish(c, s.ordinal * 10L + c);
                 }
                 s.nextExpiry(s.ordinal);
+                for (int n = 0; n < NODES; n++) {
+                  s.setOnHand(n, s.ordinal * 100L + n);
+                  s.addReserved(n, s.ordinal * 100L + 10 + n);
+                  s.addQuarantined(n, s.ordinal * 100L + 20 + n);
+                  s.addInTransit(n, s.ordinal * 100L + 30 + n);
+                }
+                for (int c = 0; c < CHANNELS; c++) {
+                  for (int i = 0; i <= (s.ordinal + c) % 4; i++) {
+                    s.nextSequence(c);
+                  }
+                }
               }
               for (SkuState s : states) {
                 assertThat(s.nextExpiry()).isEqualTo(s.ordinal);
+                for (int n = 0; n < NODES; n++) {
+                  assertThat(s.onHand(n)).isEqualTo(s.ordinal * 100L + n);
+                  assertThat(s.reserved(n)).isEqualTo(s.ordinal * 100L + 10 + n);
+                  assertThat(s.quarantined(n)).isEqualTo(s.ordinal * 100L + 20 + n);
+                  assertThat(s.inTransit(n)).isEqualTo(s.ordinal * 100L + 30 + n);
+                  assertThat(s.free(n)).isEqualTo(-10);
+                }
+                // The counters leave the key beside them alone: still found by value.
+                assertThat(index.find(Sku.of(new String(s.sku.value().toCharArray()))))
+                    .isEqualTo(s.ordinal);
                 for (int c = 0; c < CHANNELS; c++) {
                   assertThat(s.published(c)).isEqualTo(s.ordinal * 10L + c);
+                  assertThat(s.sequence(c)).isEqualTo((s.ordinal + c) % 4 + 1);
                   // A hold may be due: a read by value must go and look.
                   assertThat(index.published(s.sku, c)).isEqualTo(SkuIndex.LOOK_FURTHER);
                 }
@@ -141,8 +164,8 @@ class SkuIndexProperties {
 
   @Test
   void growsAcrossChunksAndArenas() {
-    SkuIndex index = new SkuIndex(CHANNELS, 16);
-    int count = 3 * SkuIndex.CHUNK + 17;
+    SkuIndex index = new SkuIndex(CHANNELS, SkuState.counters(NODES, CHANNELS), 16);
+    int count = 3 * index.chunkRows() + 17;
     String pad = "p".repeat(100); // 100+ characters a key: several arena chunks
     for (int i = 0; i < count; i++) {
       index.computeIfAbsent(Sku.of(pad + i), SkuIndexProperties::create).publish(1, i);
@@ -164,7 +187,7 @@ class SkuIndexProperties {
    */
   @Test
   void readsByValueAreNeverStaleWhileTheTableGrows() throws InterruptedException {
-    SkuIndex index = new SkuIndex(CHANNELS, 16);
+    SkuIndex index = new SkuIndex(CHANNELS, SkuState.counters(NODES, CHANNELS), 16);
     int hot = 64;
     Sku[] skus = new Sku[hot];
     SkuState[] states = new SkuState[hot];
@@ -223,7 +246,7 @@ class SkuIndexProperties {
 
   @Test
   void readersNeverMissWhatWasAddedBeforeThem() throws InterruptedException {
-    SkuIndex index = new SkuIndex(CHANNELS, 16);
+    SkuIndex index = new SkuIndex(CHANNELS, SkuState.counters(NODES, CHANNELS), 16);
     int count = 60_000;
     AtomicInteger added = new AtomicInteger();
     AtomicReference<String> failure = new AtomicReference<>();
