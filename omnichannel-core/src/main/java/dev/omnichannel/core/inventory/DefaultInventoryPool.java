@@ -113,11 +113,7 @@ final class DefaultInventoryPool implements InventoryPool {
     this.journal = builder.journal;
     this.listeners = builder.listeners.toArray(new AvailabilityListener[0]);
     this.channelArray = channels.toArray(new ChannelId[0]);
-    this.skus =
-        new SkuIndex(
-            channels.size(),
-            SkuState.counters(nodeIds.length, channels.size()),
-            builder.skus.size());
+    this.skus = new SkuIndex(channels.size(), builder.skus.size());
     SkuIndex skuIndex = skus;
     this.codec = new RecordCodec(nodeIds, channelArray, ordinal -> skuIndex.state(ordinal).sku);
     this.idempotency =

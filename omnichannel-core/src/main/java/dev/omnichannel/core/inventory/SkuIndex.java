@@ -18,11 +18,9 @@ import org.jspecify.annotations.Nullable;
  * ordinal: 8 bytes a slot, a table small enough to stay in the caches. By ordinal, in chunks of a
  * flat {@code long} array, each SKU has one row: its next hold expiry, one published number per
  * channel, and, for a key of up to 16 Latin-1 characters (most SKU codes, GTINs included), the key
- * itself one byte a character, then the SKU's counters (what the pool holds per node and channel,
- * read and written under the SKU's lock; see {@link SkuState}). A longer key is compared with the
- * SKU's own string, kept in a chunk of strings by ordinal. A read by value of a short key therefore
- * reads one slot and one row: no map nodes, no entry objects, no key objects. A command on a SKU
- * finds its counters beside the row it has just read, not behind further pointers.
+ * itself one byte a character. A longer key is compared with the SKU's own string, kept in a chunk
+ * of strings by ordinal. A read by value of a short key therefore reads one slot and one row: no
+ * map nodes, no entry objects, no key objects.
  *
  * <p>Insertions are rare (a SKU is added once) and serialised on the index; lookups are lock-free.
  * A slot is written with release semantics after everything it points to, and read with acquire
@@ -36,8 +34,8 @@ final class SkuIndex {
     SkuState create(Sku sku, int ordinal, long[] cells, int base);
   }
 
-  /** The longs a chunk of rows holds: 256 KiB, unless 16 rows are longer. */
-  private static final int CHUNK_LONGS = 1 << 15;
+  static final int CHUNK_BITS = 12;
+  static final int CHUNK = 1 << CHUNK_BITS;
 
   /**
    * What {@link #published} returns when it cannot answer alone: the SKU is not in the index (it
@@ -76,31 +74,19 @@ final class SkuIndex {
   /** The cells a SKU's state reads and writes: its next expiry, then one number per channel. */
   private final int cellCount;
 
-  /**
-   * The longs of a row: the {@link #cellCount} cells, then two words of key, then the SKU's
-   * counters.
-   */
+  /** The longs of a row: the {@link #cellCount} cells, then two words of key. */
   private final int stride;
-
-  /** Rows a chunk holds: a power of two, {@code 1 << chunkBits}. */
-  private final int chunkBits;
-
-  private final int chunkMask;
 
   private volatile View view;
   private volatile int size;
 
   /**
-   * Creates an empty index whose SKUs carry one cell for their next expiry, {@code channels}
-   * published numbers and {@code counters} counters.
+   * Creates an empty index whose SKUs carry one cell for their next expiry and {@code channels}
+   * published numbers.
    */
-  SkuIndex(int channels, int counters, int expected) {
+  SkuIndex(int channels, int expected) {
     this.cellCount = channels + 1;
-    this.stride = cellCount + 2 + counters;
-    // At least 16 rows a chunk: a pool of thousands of nodes has long rows.
-    int rows = Math.max(16, Integer.highestOneBit(Math.max(1, CHUNK_LONGS / stride)));
-    this.chunkBits = Integer.numberOfTrailingZeros(rows);
-    this.chunkMask = rows - 1;
+    this.stride = cellCount + 2;
     int slots = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) * 2;
     this.view = new View(new long[slots], new long[4][], new SkuState[4][], new String[4][]);
   }
@@ -228,12 +214,12 @@ final class SkuIndex {
    */
   private String key(View v, int ordinal) {
     String[][] keys = v.keys;
-    int chunk = ordinal >>> chunkBits;
+    int chunk = ordinal >>> CHUNK_BITS;
     String[] row = chunk < keys.length ? keys[chunk] : null;
     if (row == null) {
       row = view.keys[chunk];
     }
-    return row[ordinal & chunkMask];
+    return row[ordinal & (CHUNK - 1)];
   }
 
   /**
@@ -241,7 +227,7 @@ final class SkuIndex {
    */
   private long[] cells(View v, int ordinal) {
     long[][] cells = v.cells;
-    int chunk = ordinal >>> chunkBits;
+    int chunk = ordinal >>> CHUNK_BITS;
     long[] row = chunk < cells.length ? cells[chunk] : null;
     if (row == null) {
       row = view.cells[chunk];
@@ -258,13 +244,13 @@ final class SkuIndex {
   /** Returns the state of the SKU numbered {@code ordinal}, which this index issued. */
   SkuState state(int ordinal) {
     SkuState[][] states = view.states;
-    int chunk = ordinal >>> chunkBits;
+    int chunk = ordinal >>> CHUNK_BITS;
     SkuState[] row = chunk < states.length ? states[chunk] : null;
     if (row == null) {
       // Issued after this thread read the view: the view that holds it is published by now.
       row = view.states[chunk];
     }
-    return Verify.verifyNotNull(row[ordinal & chunkMask]);
+    return Verify.verifyNotNull(row[ordinal & (CHUNK - 1)]);
   }
 
   /** Returns the cells chunk holding the SKU numbered {@code ordinal}. */
@@ -272,22 +258,9 @@ final class SkuIndex {
     return cells(view, ordinal);
   }
 
-  /** Returns the rows a chunk holds. */
-  int chunkRows() {
-    return chunkMask + 1;
-  }
-
-  /**
-   * Returns where a SKU's counters start in its row, for a pool of {@code channels}: after its next
-   * expiry, its published numbers and its two words of key.
-   */
-  static int countersOffset(int channels) {
-    return channels + 3;
-  }
-
   /** Returns the offset of the first cell of the SKU numbered {@code ordinal} in its chunk. */
   int base(int ordinal) {
-    return (ordinal & chunkMask) * stride;
+    return (ordinal & (CHUNK - 1)) * stride;
   }
 
   /** Returns the state of {@code sku}, creating it with {@code factory} when new. */
@@ -321,7 +294,7 @@ final class SkuIndex {
     if ((ordinal + 1) * 2 > v.slots.length) {
       v = grow(v);
     }
-    int chunk = ordinal >>> chunkBits;
+    int chunk = ordinal >>> CHUNK_BITS;
     if (chunk >= v.cells.length || v.cells[chunk] == null) {
       long[][] cells = v.cells;
       SkuState[][] states = v.states;
@@ -331,24 +304,24 @@ final class SkuIndex {
         states = Arrays.copyOf(states, states.length * 2);
         keys = Arrays.copyOf(keys, keys.length * 2);
       }
-      long[] row = new long[Math.multiplyExact(chunkMask + 1, stride)];
-      for (int i = 0; i <= chunkMask; i++) {
+      long[] row = new long[CHUNK * stride];
+      for (int i = 0; i < CHUNK; i++) {
         row[i * stride] = Long.MAX_VALUE; // no hold expires
       }
       cells[chunk] = row;
-      states[chunk] = new SkuState[chunkMask + 1];
-      keys[chunk] = new String[chunkMask + 1];
+      states[chunk] = new SkuState[CHUNK];
+      keys[chunk] = new String[CHUNK];
       v = new View(v.slots, cells, states, keys);
     }
     String key = sku.value();
     long w0 = head(key);
-    Verify.verifyNotNull(v.keys[chunk])[ordinal & chunkMask] = key;
+    Verify.verifyNotNull(v.keys[chunk])[ordinal & (CHUNK - 1)] = key;
     long[] cells = Verify.verifyNotNull(v.cells[chunk]);
     int base = base(ordinal);
     cells[base + cellCount] = w0;
     cells[base + cellCount + 1] = tail(key, w0);
     SkuState state = factory.create(sku, ordinal, cells, base);
-    Verify.verifyNotNull(v.states[chunk])[ordinal & chunkMask] = state;
+    Verify.verifyNotNull(v.states[chunk])[ordinal & (CHUNK - 1)] = state;
     view = v; // publishes grown directories before the slot that needs them
     place(v.slots, key.hashCode(), ordinal);
     size = ordinal + 1;

@@ -6,12 +6,13 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The stock of one SKU at every node, with the numbers published to every channel. Everything lives
- * in the SKU's row of cells in the {@link SkuIndex}: the next expiry and the published numbers,
- * written under this SKU's lock with release semantics and read without it; then its counters, read
- * and written under the lock only: per node what is reserved, on hand, quarantined and in transit,
- * and per channel the sequence of its availability events. Reserved counts and sequences come
- * first, nearest the published numbers, as a reservation writes those three and reads on hand.
+ * The stock of one SKU at every node, with the numbers published to every channel. Guarded by its
+ * lock, except the published numbers and the next expiry, which live in the SKU's row of cells in
+ * the {@link SkuIndex}: written under the lock with release semantics, read without it. Its
+ * counters, per node what is reserved, on hand, quarantined and in transit, and per channel the
+ * sequence of its availability events, are one array made with the state, so that they sit beside
+ * it in memory: a command that has reached the state finds them without following further pointers.
+ * Reserved counts and sequences come first, as a reservation writes those and reads on hand.
  */
 @SuppressWarnings("serial") // never serialised; the synchronizer is the SKU's lock
 final class SkuState extends AbstractQueuedSynchronizer implements Comparable<SkuState> {
@@ -28,8 +29,8 @@ final class SkuState extends AbstractQueuedSynchronizer implements Comparable<Sk
 
   private final int base;
 
-  /** Where this SKU's counters start in {@link #cells}: reserved per node, then the others. */
-  private final int reservedAt;
+  /** Reserved per node, then sequence per channel, on hand, quarantined and in transit per node. */
+  private final long[] counters;
 
   private final int sequenceAt;
   private final int onHandAt;
@@ -52,16 +53,11 @@ final class SkuState extends AbstractQueuedSynchronizer implements Comparable<Sk
     this.ordinal = ordinal;
     this.cells = cells;
     this.base = base;
-    this.reservedAt = base + SkuIndex.countersOffset(channels);
-    this.sequenceAt = reservedAt + nodes;
-    this.onHandAt = sequenceAt + channels;
+    this.counters = new long[4 * nodes + channels];
+    this.sequenceAt = nodes;
+    this.onHandAt = nodes + channels;
     this.quarantinedAt = onHandAt + nodes;
     this.inTransitAt = quarantinedAt + nodes;
-  }
-
-  /** Returns the counters a SKU of a pool of {@code nodes} and {@code channels} keeps. */
-  static int counters(int nodes, int channels) {
-    return 4 * nodes + channels;
   }
 
   /**
@@ -141,55 +137,55 @@ final class SkuState extends AbstractQueuedSynchronizer implements Comparable<Sk
   }
 
   long free(int node) {
-    return cells[onHandAt + node] - cells[reservedAt + node];
+    return counters[onHandAt + node] - counters[node];
   }
 
   // The counters, with this SKU's lock held.
 
   long onHand(int node) {
-    return cells[onHandAt + node];
+    return counters[onHandAt + node];
   }
 
   void setOnHand(int node, long units) {
-    cells[onHandAt + node] = units;
+    counters[onHandAt + node] = units;
   }
 
   void addOnHand(int node, long units) {
-    cells[onHandAt + node] += units;
+    counters[onHandAt + node] += units;
   }
 
   long reserved(int node) {
-    return cells[reservedAt + node];
+    return counters[node];
   }
 
   void addReserved(int node, long units) {
-    cells[reservedAt + node] += units;
+    counters[node] += units;
   }
 
   long quarantined(int node) {
-    return cells[quarantinedAt + node];
+    return counters[quarantinedAt + node];
   }
 
   void addQuarantined(int node, long units) {
-    cells[quarantinedAt + node] += units;
+    counters[quarantinedAt + node] += units;
   }
 
   long inTransit(int node) {
-    return cells[inTransitAt + node];
+    return counters[inTransitAt + node];
   }
 
   void addInTransit(int node, long units) {
-    cells[inTransitAt + node] += units;
+    counters[inTransitAt + node] += units;
   }
 
   /** Returns the sequence number of channel {@code c}'s last availability event. */
   long sequence(int c) {
-    return cells[sequenceAt + c];
+    return counters[sequenceAt + c];
   }
 
   /** Numbers channel {@code c}'s next availability event. */
   long nextSequence(int c) {
-    return ++cells[sequenceAt + c];
+    return ++counters[sequenceAt + c];
   }
 
   void addHold(ReservationRecord record) {

@@ -49,7 +49,7 @@ class SkuIndexProperties {
             input -> {
               List<String> added = clean(input.get(0));
               List<String> probes = clean(input.get(1));
-              SkuIndex index = new SkuIndex(CHANNELS, SkuState.counters(NODES, CHANNELS), 1);
+              SkuIndex index = new SkuIndex(CHANNELS, 1);
               Map<String, SkuState> model = new LinkedHashMap<>();
               for (String key : added) {
                 SkuState state = index.computeIfAbsent(Sku.of(key), SkuIndexProperties::create);
@@ -134,7 +134,7 @@ class SkuIndexProperties {
                   assertThat(s.inTransit(n)).isEqualTo(s.ordinal * 100L + 30 + n);
                   assertThat(s.free(n)).isEqualTo(-10);
                 }
-                // The counters leave the key beside them alone: still found by value.
+                // Counters written, the key is still found by value.
                 assertThat(index.find(Sku.of(new String(s.sku.value().toCharArray()))))
                     .isEqualTo(s.ordinal);
                 for (int c = 0; c < CHANNELS; c++) {
@@ -164,8 +164,8 @@ class SkuIndexProperties {
 
   @Test
   void growsAcrossChunksAndArenas() {
-    SkuIndex index = new SkuIndex(CHANNELS, SkuState.counters(NODES, CHANNELS), 16);
-    int count = 3 * index.chunkRows() + 17;
+    SkuIndex index = new SkuIndex(CHANNELS, 16);
+    int count = 3 * SkuIndex.CHUNK + 17;
     String pad = "p".repeat(100); // 100+ characters a key: several arena chunks
     for (int i = 0; i < count; i++) {
       index.computeIfAbsent(Sku.of(pad + i), SkuIndexProperties::create).publish(1, i);
@@ -187,7 +187,7 @@ class SkuIndexProperties {
    */
   @Test
   void readsByValueAreNeverStaleWhileTheTableGrows() throws InterruptedException {
-    SkuIndex index = new SkuIndex(CHANNELS, SkuState.counters(NODES, CHANNELS), 16);
+    SkuIndex index = new SkuIndex(CHANNELS, 16);
     int hot = 64;
     Sku[] skus = new Sku[hot];
     SkuState[] states = new SkuState[hot];
@@ -246,7 +246,7 @@ class SkuIndexProperties {
 
   @Test
   void readersNeverMissWhatWasAddedBeforeThem() throws InterruptedException {
-    SkuIndex index = new SkuIndex(CHANNELS, SkuState.counters(NODES, CHANNELS), 16);
+    SkuIndex index = new SkuIndex(CHANNELS, 16);
     int count = 60_000;
     AtomicInteger added = new AtomicInteger();
     AtomicReference<String> failure = new AtomicReference<>();
