@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  * lock, except the published numbers and the next expiry, which live in the SKU's row of cells in
  * the {@link SkuIndex}: written under the lock with release semantics, read without it. Its
  * counters, per node what is reserved, on hand, quarantined and in transit, and per channel the
- * sequence of its availability events, are one array made with the state, so that they sit beside
- * it in memory: a command that has reached the state finds them without following further pointers.
- * Reserved counts and sequences come first, as a reservation writes those and reads on hand.
+ * sequence of its availability events, are one array allocated right after the state, so that the
+ * collector usually keeps them side by side in memory: a command that has reached the state (its
+ * lock is there) finds them close by, not behind five further pointers. Reserved counts and
+ * sequences come first, as a reservation writes those and reads on hand.
  */
 @SuppressWarnings("serial") // never serialised; the synchronizer is the SKU's lock
 final class SkuState extends AbstractQueuedSynchronizer implements Comparable<SkuState> {
