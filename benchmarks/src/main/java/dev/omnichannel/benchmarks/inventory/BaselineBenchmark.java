@@ -1,10 +1,15 @@
 package dev.omnichannel.benchmarks.inventory;
 
+import dev.omnichannel.core.ChannelId;
+import dev.omnichannel.core.IdempotencyKey;
+import dev.omnichannel.core.Sku;
+import dev.omnichannel.core.inventory.InventoryPool;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,9 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the pool is compared with: (d) the floor, a bare {@code AtomicLong} compare-and-set
- * decrement and increment (a reserve-then-release pair with no policies, journal or events), and
- * (e) what many users do today, a conditional {@code UPDATE ... WHERE available >= ?} pair on an
- * embedded H2 database over 100,000 SKU rows.
+ * decrement and increment (a reserve-then-release pair with no policies, journal or events), (e)
+ * what many users do today, a conditional {@code UPDATE ... WHERE available >= ?} pair on an
+ * embedded H2 database over 100,000 SKU rows, and (f) the pair written by hand with maps and
+ * objects ({@link HandRolledPair}), with the pool's policies, journal and listener, over the same
+ * 100,000 SKUs, keys and channels as (a).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -72,6 +79,82 @@ public class BaselineBenchmark {
   @Threads(2)
   public boolean atomicLongPairContended(Counter c) {
     return casPair(c.available);
+  }
+
+  /** The hand-written pair over 100,000 SKUs, remembering the keys the pool promises to. */
+  @State(Scope.Benchmark)
+  public static class HandRolled {
+    HandRolledPair pair;
+    BenchmarkPools.EncodingJournal journal;
+    BenchmarkPools.CountingListener listener;
+
+    int capacity() {
+      return BenchmarkPools.idempotencyKeys();
+    }
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      journal = new BenchmarkPools.EncodingJournal();
+      listener = new BenchmarkPools.CountingListener();
+      InventoryPool template =
+          BenchmarkPools.builder(Clock.systemUTC(), new BenchmarkPools.DiscardingJournal()).build();
+      pair = new HandRolledPair(template, journal, listener, Clock.systemUTC(), capacity());
+      for (int i = 0; i < InventoryBenchmark.SKUS; i++) {
+        pair.stock(InventoryBenchmark.SKU_CACHE[i], 1_000);
+      }
+    }
+  }
+
+  /**
+   * The same with a memory of 8,192 keys (4,096 remembered) instead of the pool's 200,000: what the
+   * hand-written pair does when its memories are too small to matter to the collector or caches.
+   */
+  @State(Scope.Benchmark)
+  public static class HandRolledSmallMemory extends HandRolled {
+    @Override
+    int capacity() {
+      return 8_192;
+    }
+  }
+
+  private static boolean handRolledPair(
+      HandRolledPair pair, InventoryBenchmark.Cursor c, Sku sku, ChannelId channel) {
+    long k = c.nextKey();
+    int ch = pair.channel(channel);
+    if (pair.reserve(IdempotencyKey.of("r" + k), ch, sku, 1)
+        instanceof HandRolledPair.Taken taken) {
+      return pair.release(IdempotencyKey.of("x" + k), taken.reservation().id())
+          instanceof HandRolledPair.Taken;
+    }
+    c.failed++;
+    return false;
+  }
+
+  /** (f) The hand-written pair on (a)'s spread: the same SKUs, stride, channels and keys. */
+  @Benchmark
+  @Threads(1)
+  public boolean handRolledPairSpread(HandRolled h, InventoryBenchmark.Cursor c) {
+    return handRolledPair(
+        h.pair, c, InventoryBenchmark.SKU_CACHE[c.nextStrided()], c.nextChannel());
+  }
+
+  /** (f) The hand-written pair on (a)'s spread with memories of 8,192 keys. */
+  @Benchmark
+  @Threads(1)
+  public boolean handRolledPairSpreadSmallMemory(
+      HandRolledSmallMemory h, InventoryBenchmark.Cursor c) {
+    return handRolledPair(
+        h.pair, c, InventoryBenchmark.SKU_CACHE[c.nextStrided()], c.nextChannel());
+  }
+
+  /** (f) The hand-written pair on one SKU with memories of 8,192 keys: all of it in the caches. */
+  @Benchmark
+  @Threads(1)
+  public boolean handRolledPairOneSkuSmallMemory(
+      HandRolledSmallMemory h, InventoryBenchmark.Cursor c) {
+    int ch = c.channel;
+    c.channel = ch == 3 ? 0 : ch + 1;
+    return handRolledPair(h.pair, c, InventoryBenchmark.SKU_CACHE[0], BenchmarkPools.CHANNELS[ch]);
   }
 
   /** An embedded H2 database with a stock table. */
