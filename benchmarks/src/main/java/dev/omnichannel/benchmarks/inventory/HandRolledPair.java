@@ -35,12 +35,16 @@ import org.jspecify.annotations.Nullable;
  * pool and publishes the same numbers (checked by its test).
  *
  * <p>It does only what a firm one-line reservation and its release need: no holds or expiry, no
- * bundles, no multi-line reservations, no lock-free reads, no replay, no rejection of a key reused
- * for another command beyond a plain {@code equals}, and its memories count keys, not time. It
+ * bundles, no multi-line reservations, no lock-free reads, no replay; a key reused for another
+ * command is told apart by the commands' {@code equals}, and its memories count keys, not time. It
  * remembers as many keys and settled reservations as the pool promises at the least (half and a
  * quarter of the pool's capacity). Not a pool: a measure of what the pool's design costs over the
- * least a pair must do, and of what the machine allows that least to reach. Single-writer per SKU
- * by its lock; the memories take one lock each.
+ * least a pair must do, and of what the machine allows that least to reach.
+ *
+ * <p>A SKU's counters are guarded by its lock and each memory by its own, but a key is looked up
+ * and remembered under separate locks: two threads sending the same key at once could both apply
+ * it, where the pool makes the second wait for the first's outcome. The benchmarks run it on one
+ * thread.
  */
 final class HandRolledPair {
   private final NodeId[] nodes;
