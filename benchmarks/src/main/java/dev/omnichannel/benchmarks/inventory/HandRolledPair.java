@@ -43,8 +43,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A SKU's counters are guarded by its lock and each memory by its own, but a key is looked up
  * and remembered under separate locks: two threads sending the same key at once could both apply
- * it, where the pool makes the second wait for the first's outcome. The benchmarks run it on one
- * thread.
+ * it, where the pool makes the second wait for the first's outcome; and its movements and
+ * reservations are numbered by plain counters. The benchmarks run it on one thread.
  */
 final class HandRolledPair {
   private final NodeId[] nodes;
@@ -223,28 +223,7 @@ final class HandRolledPair {
           result = new Refused("no single node holds " + quantity + " of " + sku);
         } else {
           open.put(held.id, held);
-          Instant at = Instant.ofEpochMilli(clock.millis());
-          long m = ++movements;
-          journal.append(
-              new Movement(
-                  m,
-                  m,
-                  MovementType.RESERVED,
-                  at,
-                  key,
-                  sku,
-                  nodes[held.node],
-                  quantity,
-                  channels[channel],
-                  held.id,
-                  ReservationKind.FIRM,
-                  null,
-                  null,
-                  null,
-                  null));
-          publish(s, at);
-          result =
-              new Taken(held.view(channels[channel], nodes[held.node], ReservationState.ACTIVE));
+          result = moved(MovementType.RESERVED, key, held, ReservationState.ACTIVE);
         }
       }
     }
@@ -268,35 +247,41 @@ final class HandRolledPair {
       Stock s = held.stock;
       synchronized (s) {
         s.reserved[held.node] -= held.quantity;
-        Instant at = Instant.ofEpochMilli(clock.millis());
-        long m = ++movements;
-        journal.append(
-            new Movement(
-                m,
-                m,
-                MovementType.RELEASED,
-                at,
-                key,
-                s.sku,
-                nodes[held.node],
-                held.quantity,
-                channels[held.channel],
-                id,
-                null,
-                null,
-                null,
-                null,
-                null));
-        publish(s, at);
-        result =
-            new Taken(
-                held.view(channels[held.channel], nodes[held.node], ReservationState.RELEASED));
+        result = moved(MovementType.RELEASED, key, held, ReservationState.RELEASED);
       }
       settled.put(id, new Remembered(command, result));
       open.remove(id, held);
     }
     keys.put(key, new Remembered(command, result));
     return result;
+  }
+
+  /**
+   * Journals the movement {@code key} made on {@code held}'s SKU (locked by the caller), publishes
+   * the SKU's channels and returns the reservation's view.
+   */
+  private Taken moved(MovementType type, IdempotencyKey key, Held held, ReservationState state) {
+    Instant at = Instant.ofEpochMilli(clock.millis());
+    long m = ++movements;
+    journal.append(
+        new Movement(
+            m,
+            m,
+            type,
+            at,
+            key,
+            held.stock.sku,
+            nodes[held.node],
+            held.quantity,
+            channels[held.channel],
+            held.id,
+            type == MovementType.RESERVED ? ReservationKind.FIRM : null,
+            null,
+            null,
+            null,
+            null));
+    publish(held.stock, at);
+    return new Taken(held.view(channels[held.channel], nodes[held.node], state));
   }
 
   private static Refused refusedReuse(IdempotencyKey key) {
