@@ -85,8 +85,6 @@ public class BaselineBenchmark {
   @State(Scope.Benchmark)
   public static class HandRolled {
     HandRolledPair pair;
-    BenchmarkPools.EncodingJournal journal;
-    BenchmarkPools.CountingListener listener;
 
     int capacity() {
       return BenchmarkPools.idempotencyKeys();
@@ -94,11 +92,15 @@ public class BaselineBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-      journal = new BenchmarkPools.EncodingJournal();
-      listener = new BenchmarkPools.CountingListener();
       InventoryPool template =
           BenchmarkPools.builder(Clock.systemUTC(), new BenchmarkPools.DiscardingJournal()).build();
-      pair = new HandRolledPair(template, journal, listener, Clock.systemUTC(), capacity());
+      pair =
+          new HandRolledPair(
+              template,
+              new BenchmarkPools.EncodingJournal(),
+              new BenchmarkPools.CountingListener(),
+              Clock.systemUTC(),
+              capacity());
       for (int i = 0; i < InventoryBenchmark.SKUS; i++) {
         pair.stock(InventoryBenchmark.SKU_CACHE[i], 1_000);
       }
