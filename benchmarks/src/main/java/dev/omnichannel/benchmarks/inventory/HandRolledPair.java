@@ -21,6 +21,7 @@ import dev.omnichannel.core.inventory.spi.InventoryJournal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +171,7 @@ final class HandRolledPair {
   /** Sets the units of {@code sku} on hand at every node, before any reservation. */
   void stock(Sku sku, long units) {
     Stock s = new Stock(sku, nodes.length, channels.length);
-    java.util.Arrays.fill(s.onHand, units);
+    Arrays.fill(s.onHand, units);
     for (int c = 0; c < channels.length; c++) {
       s.published[c] = published(s, c);
     }
