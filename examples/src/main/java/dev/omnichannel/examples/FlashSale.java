@@ -15,16 +15,26 @@ import dev.omnichannel.core.inventory.MovementType;
 import dev.omnichannel.core.inventory.Node;
 import dev.omnichannel.core.inventory.Outcome;
 import dev.omnichannel.core.inventory.Position;
+import dev.omnichannel.core.inventory.RejectionReason;
 import dev.omnichannel.core.inventory.Reservation;
+import dev.omnichannel.core.inventory.ReservationId;
 import dev.omnichannel.core.inventory.ReservationLine;
 import dev.omnichannel.core.inventory.ReserveRequest;
 import dev.omnichannel.core.inventory.SafetyBuffer;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -38,8 +48,13 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * A flash sale on embedded defaults: one hot SKU held at two warehouses and an FBA node, four
  * channels with different allocation policies, thousands of concurrent shoppers whose cart holds
- * expire unless they check out, and at the end what each channel sold, what it was shown over time,
- * and the proof that nothing was oversold.
+ * expire unless they check out in time, and at the end what each channel sold, what it was shown
+ * over time, and the proof that nothing was oversold.
+ *
+ * <p>The sale runs on its own clock ({@link SaleClock}), an hour of sale time that the shoppers
+ * move forward as they arrive, so that it takes well under a second of real time and yet carts
+ * abandoned early expire while the sale goes on and their pairs go back on sale, and shoppers who
+ * take longer than the cart's ten minutes to check out find their hold expired.
  *
  * <p>Run it with {@code ./mvnw -B -q -pl examples -am compile exec:java}.
  */
@@ -53,19 +68,104 @@ public final class FlashSale {
   static final ChannelId TIKTOK = ChannelId.of("tiktok");
   static final ChannelId WHOLESALE = ChannelId.of("wholesale");
   static final List<ChannelId> CHANNELS = List.of(WEB, AMAZON, TIKTOK, WHOLESALE);
+  static final long STOCK = 1_250;
 
   static final int SHOPPERS = 6_000;
   static final int THREADS = 8;
 
+  /** How long the sale lets shoppers in, in sale time. */
+  static final Duration SALE = Duration.ofHours(1);
+
+  /** How long a cart holds its pairs. */
+  static final Duration CART_HOLD = Duration.ofMinutes(10);
+
+  /**
+   * Shoppers who check out take 1 to this many minutes; those above ten find their cart expired.
+   */
+  static final int MAX_THINK_MINUTES = 12;
+
   private FlashSale() {}
 
-  /** Runs the sale and prints the report. */
+  /**
+   * The sale's clock: minutes of sale time since the doors opened, moved forward by shoppers as
+   * they arrive and never back. Thread-safe.
+   */
+  static final class SaleClock extends Clock {
+    private final Instant opening;
+    private final AtomicLong elapsed = new AtomicLong();
+
+    SaleClock(Instant opening) {
+      this.opening = opening;
+    }
+
+    /** Moves the clock to {@code sinceOpening} after the opening, unless it is already later. */
+    void advanceTo(Duration sinceOpening) {
+      elapsed.accumulateAndGet(sinceOpening.toMillis(), Math::max);
+    }
+
+    @Override
+    public long millis() {
+      return opening.toEpochMilli() + elapsed.get();
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis());
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException("the sale clock runs in UTC");
+    }
+  }
+
+  /**
+   * What the sale came to.
+   *
+   * @param sold pairs sold per channel
+   * @param refused shoppers per channel whose cart or late checkout was refused
+   * @param abandoned carts left to expire
+   * @param expiredDuringSale holds that expired before the doors closed, their pairs back on sale
+   * @param lateCheckouts checkouts refused because the cart had expired
+   * @param shipped pairs the journal shows shipped
+   * @param left pairs on hand at the end, over the three nodes
+   * @param oversold whether any node ever showed more reserved than on hand at the end, or more
+   *     shipped than received
+   * @param drift what a pool rebuilt from the journal disagrees on; empty if nothing
+   */
+  record Result(
+      Map<ChannelId, Long> sold,
+      Map<ChannelId, Long> refused,
+      long abandoned,
+      long expiredDuringSale,
+      long lateCheckouts,
+      long shipped,
+      long left,
+      boolean oversold,
+      List<String> drift) {}
+
+  /** Runs the sale and prints the report; exits with 1 if anything was oversold or drifted. */
   public static void main(String[] args) throws Exception {
+    Result result = run(System.out);
+    if (result.oversold() || !result.drift().isEmpty()) {
+      System.exit(1);
+    }
+  }
+
+  /** Runs the sale, printing the report to {@code out}. */
+  static Result run(PrintStream out) throws Exception {
     InMemoryJournal journal = new InMemoryJournal();
+    Instant opening = Instant.parse("2026-11-27T17:00:00Z");
+    SaleClock clock = new SaleClock(opening);
     Map<ChannelId, ConcurrentLinkedQueue<AvailabilityEvent>> published = new ConcurrentHashMap<>();
     long start = System.nanoTime();
     InventoryPool pool =
-        config(journal)
+        config(journal, clock)
             .listener(
                 e -> {
                   if (e.sku().equals(SNEAKER)) {
@@ -79,18 +179,15 @@ public final class FlashSale {
     pool.receive(IdempotencyKey.of("asn-east"), SNEAKER, EAST, 600).orThrow();
     pool.receive(IdempotencyKey.of("asn-west"), SNEAKER, WEST, 400).orThrow();
     pool.receive(IdempotencyKey.of("fba-inbound"), SNEAKER, FBA, 250).orThrow();
-    System.out.println("Flash sale of " + SNEAKER + ": 1,250 pairs at DC-EAST, DC-WEST and FBA-US");
+    out.println("Flash sale of " + SNEAKER + ": 1,250 pairs at DC-EAST, DC-WEST and FBA-US");
     for (ChannelId channel : CHANNELS) {
-      System.out.printf(
+      out.printf(
           "  %-10s opens at %4d   (%s)%n",
           channel, pool.availableToPromise(SNEAKER, channel), describe(pool, channel));
     }
-    System.out.println();
+    out.println();
 
-    Map<ChannelId, LongAdder> sold = new ConcurrentHashMap<>();
-    Map<ChannelId, LongAdder> refused = new ConcurrentHashMap<>();
-    LongAdder abandoned = new LongAdder();
-    AtomicLong keys = new AtomicLong();
+    Counts counts = new Counts();
     ExecutorService shoppers = Executors.newFixedThreadPool(THREADS);
     List<Future<?>> done = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
@@ -98,12 +195,7 @@ public final class FlashSale {
       done.add(
           shoppers.submit(
               () -> {
-                SplittableRandom random = new SplittableRandom(42 + thread);
-                for (int i = thread; i < SHOPPERS; i += THREADS) {
-                  ChannelId channel = pickChannel(random);
-                  long pairs = channel.equals(WHOLESALE) ? 12 : 1 + random.nextInt(2);
-                  shop(pool, channel, pairs, random, keys, sold, refused, abandoned);
-                }
+                shopperLine(pool, clock, thread, counts);
                 return null;
               }));
     }
@@ -111,50 +203,157 @@ public final class FlashSale {
       f.get(2, TimeUnit.MINUTES);
     }
     shoppers.shutdown();
-    Thread.sleep(300); // let the last abandoned carts expire
-    int expired = pool.expireHolds();
+    Instant closing = opening.plus(SALE);
+    // After the last checkout window, every cart still held has expired; the sweep announces it.
+    clock.advanceTo(SALE.plus(CART_HOLD).plusMinutes(MAX_THINK_MINUTES));
+    pool.expireHolds();
     double seconds = (System.nanoTime() - start) / 1e9;
 
-    System.out.printf(
-        "%,d shoppers on %d threads in %.1f s; %,d abandoned carts expired (%d by the last sweep)%n%n",
-        SHOPPERS, THREADS, seconds, abandoned.sum(), expired);
-    System.out.println("channel     sold  refused  shown over time (first -> ... -> last)");
-    for (ChannelId channel : CHANNELS) {
-      System.out.printf(
-          "%-10s %5d  %7d  %s%n",
-          channel,
-          sum(sold, channel),
-          sum(refused, channel),
-          timeline(published.getOrDefault(channel, new ConcurrentLinkedQueue<>())));
-    }
-    System.out.println();
-
+    // Holds by the instant they expired at, whichever command swept them.
+    Set<ReservationId> expiredDuringSale = new HashSet<>();
+    Set<ReservationId> expiredAfter = new HashSet<>();
     long shipped = 0;
-    boolean oversold = false;
-    for (NodeId node : List.of(EAST, WEST, FBA)) {
-      Position p = pool.position(SNEAKER, node);
-      oversold |= p.reserved() > p.onHand() || p.onHand() < 0;
-      System.out.printf("%-8s on hand %4d  reserved %3d%n", node, p.onHand(), p.reserved());
-    }
     for (Movement m : journal.movements()) {
-      if (m.type() == MovementType.FULFILLED) {
+      if (m.type() == MovementType.EXPIRED) {
+        (m.at().isBefore(closing) ? expiredDuringSale : expiredAfter)
+            .add(Objects.requireNonNull(m.reservation()));
+      } else if (m.type() == MovementType.FULFILLED) {
         shipped += m.quantity();
       }
     }
-    InventoryPool rebuilt = config(new InMemoryJournal()).rebuild(journal.movements());
+    out.printf(
+        "%,d shoppers on %d threads over %d minutes of sale time (%.2f s of real time)%n",
+        SHOPPERS, THREADS, SALE.toMinutes(), seconds);
+    out.printf(
+        "%,d carts abandoned and %,d checkouts refused because their cart had expired;"
+            + " %,d holds expired during the sale and their pairs went back on sale, %,d after"
+            + " closing%n%n",
+        counts.abandoned.sum(), counts.late.sum(), expiredDuringSale.size(), expiredAfter.size());
+    out.println("channel     sold  refused  shown over time (first -> ... -> last)");
+    for (ChannelId channel : CHANNELS) {
+      out.printf(
+          "%-10s %5d  %7d  %s%n",
+          channel,
+          sum(counts.sold, channel),
+          sum(counts.refused, channel),
+          timeline(published.getOrDefault(channel, new ConcurrentLinkedQueue<>())));
+    }
+    out.println();
+
+    boolean oversold = false;
+    long left = 0;
+    for (NodeId node : List.of(EAST, WEST, FBA)) {
+      Position p = pool.position(SNEAKER, node);
+      oversold |= p.reserved() > p.onHand() || p.onHand() < 0;
+      left += p.onHand();
+      out.printf("%-8s on hand %4d  reserved %3d%n", node, p.onHand(), p.reserved());
+    }
+    oversold |= shipped > STOCK;
+    InventoryPool rebuilt = config(new InMemoryJournal(), clock).rebuild(journal.movements());
     List<String> drift = DriftCheck.compare(pool, rebuilt);
-    System.out.printf(
+    out.printf(
         "%nshipped %d of 1,250 pairs; oversold: %s; journal of %,d movements replays with %s%n",
         shipped,
-        oversold || shipped > 1_250 ? "YES" : "no",
+        oversold ? "YES" : "no",
         journal.size(),
         drift.isEmpty() ? "no drift" : "DRIFT " + drift);
-    if (oversold || shipped > 1_250 || !drift.isEmpty()) {
-      System.exit(1);
+    Map<ChannelId, Long> sold = new LinkedHashMap<>();
+    Map<ChannelId, Long> refused = new LinkedHashMap<>();
+    for (ChannelId channel : CHANNELS) {
+      sold.put(channel, sum(counts.sold, channel));
+      refused.put(channel, sum(counts.refused, channel));
+    }
+    return new Result(
+        sold,
+        refused,
+        counts.abandoned.sum(),
+        expiredDuringSale.size(),
+        counts.late.sum(),
+        shipped,
+        left,
+        oversold,
+        drift);
+  }
+
+  /** What the shoppers did, counted from every thread. */
+  private static final class Counts {
+    final Map<ChannelId, LongAdder> sold = new ConcurrentHashMap<>();
+    final Map<ChannelId, LongAdder> refused = new ConcurrentHashMap<>();
+    final LongAdder abandoned = new LongAdder();
+    final LongAdder late = new LongAdder();
+  }
+
+  /** A checkout a shopper will attempt at {@code due}, sale time since the opening. */
+  private record Checkout(
+      Duration due, long shopper, ChannelId channel, long pairs, Reservation cart)
+      implements Comparable<Checkout> {
+    @Override
+    public int compareTo(Checkout other) {
+      return due.compareTo(other.due);
     }
   }
 
-  static InventoryPoolBuilder config(InMemoryJournal journal) {
+  /**
+   * One thread's share of the shoppers, in order of arrival (one every {@code SALE / SHOPPERS}):
+   * each puts pairs in a cart (a hold), then walks away or checks out after thinking it over;
+   * checkouts fall due in between later arrivals.
+   */
+  private static void shopperLine(InventoryPool pool, SaleClock clock, int thread, Counts counts) {
+    SplittableRandom random = new SplittableRandom(42 + thread);
+    PriorityQueue<Checkout> pending = new PriorityQueue<>();
+    long gapMillis = SALE.toMillis() / SHOPPERS;
+    for (int i = thread; i < SHOPPERS; i += THREADS) {
+      Duration arrival = Duration.ofMillis(i * gapMillis);
+      while (!pending.isEmpty() && pending.peek().due().compareTo(arrival) <= 0) {
+        checkOut(pool, clock, pending.poll(), counts);
+      }
+      clock.advanceTo(arrival);
+      ChannelId channel = pickChannel(random);
+      long pairs = channel.equals(WHOLESALE) ? 12 : 1 + random.nextInt(2);
+      Outcome<Reservation> cart =
+          pool.reserve(
+              ReserveRequest.hold(
+                  IdempotencyKey.of("cart-" + i),
+                  channel,
+                  CART_HOLD,
+                  ReservationLine.of(SNEAKER, pairs)));
+      if (!(cart instanceof Outcome.Applied<Reservation> held)) {
+        counts.refused.computeIfAbsent(channel, c -> new LongAdder()).increment();
+      } else if (random.nextInt(100) < 30) {
+        counts.abandoned.increment(); // the hold expires on its own
+      } else {
+        Duration think = Duration.ofSeconds(60 + random.nextInt(60 * (MAX_THINK_MINUTES - 1)));
+        pending.add(new Checkout(arrival.plus(think), i, channel, pairs, held.value()));
+      }
+    }
+    while (!pending.isEmpty()) {
+      checkOut(pool, clock, pending.poll(), counts);
+    }
+  }
+
+  /** Confirms and ships a cart, unless it expired while the shopper was thinking. */
+  private static void checkOut(InventoryPool pool, SaleClock clock, Checkout c, Counts counts) {
+    clock.advanceTo(c.due());
+    IdempotencyKey key = IdempotencyKey.of("checkout-" + c.shopper());
+    Outcome<Reservation> confirmed = pool.confirm(key, c.cart().id());
+    // A retried checkout call (same key) answers the same and confirms nothing twice.
+    Outcome<Reservation> retried = pool.confirm(key, c.cart().id());
+    if (retried.isApplied() != confirmed.isApplied()) {
+      throw new IllegalStateException("a retried checkout answered differently: " + retried);
+    }
+    if (confirmed.isApplied()) {
+      pool.fulfil(IdempotencyKey.of("ship-" + c.shopper()), c.cart().id()).orThrow();
+      counts.sold.computeIfAbsent(c.channel(), ch -> new LongAdder()).add(c.pairs());
+    } else {
+      if (confirmed instanceof Outcome.Rejected<Reservation> r
+          && r.reason() == RejectionReason.HOLD_EXPIRED) {
+        counts.late.increment();
+      }
+      counts.refused.computeIfAbsent(c.channel(), ch -> new LongAdder()).increment();
+    }
+  }
+
+  static InventoryPoolBuilder config(InMemoryJournal journal, Clock clock) {
     return InventoryPool.builder()
         .node(Node.warehouse("DC-EAST"))
         .node(Node.warehouse("DC-WEST"))
@@ -189,7 +388,7 @@ public final class FlashSale {
                 .lotSize(12)
                 .priority(0)
                 .build())
-        .clock(Clock.systemUTC())
+        .clock(clock)
         .journal(journal);
   }
 
@@ -218,44 +417,6 @@ public final class FlashSale {
   private static ChannelId pickChannel(SplittableRandom random) {
     int roll = random.nextInt(100);
     return roll < 45 ? WEB : roll < 75 ? AMAZON : roll < 97 ? TIKTOK : WHOLESALE;
-  }
-
-  /** One shopper: a cart hold, then checkout (confirm and ship) or walking away. */
-  private static void shop(
-      InventoryPool pool,
-      ChannelId channel,
-      long pairs,
-      SplittableRandom random,
-      AtomicLong keys,
-      Map<ChannelId, LongAdder> sold,
-      Map<ChannelId, LongAdder> refused,
-      LongAdder abandoned) {
-    long k = keys.incrementAndGet();
-    Outcome<Reservation> cart =
-        pool.reserve(
-            ReserveRequest.hold(
-                IdempotencyKey.of("cart-" + k),
-                channel,
-                Duration.ofMillis(150),
-                ReservationLine.of(SNEAKER, pairs)));
-    if (!(cart instanceof Outcome.Applied<Reservation> held)) {
-      refused.computeIfAbsent(channel, c -> new LongAdder()).increment();
-      return;
-    }
-    if (random.nextInt(100) < 35) {
-      abandoned.increment(); // the hold expires on its own
-      return;
-    }
-    // A retried checkout call (same key) must not confirm twice.
-    Outcome<Reservation> confirmed =
-        pool.confirm(IdempotencyKey.of("checkout-" + k), held.value().id());
-    pool.confirm(IdempotencyKey.of("checkout-" + k), held.value().id());
-    if (confirmed.isApplied()) {
-      pool.fulfil(IdempotencyKey.of("ship-" + k), held.value().id()).orThrow();
-      sold.computeIfAbsent(channel, c -> new LongAdder()).add(pairs);
-    } else {
-      refused.computeIfAbsent(channel, c -> new LongAdder()).increment();
-    }
   }
 
   private static long sum(Map<ChannelId, LongAdder> counts, ChannelId channel) {
