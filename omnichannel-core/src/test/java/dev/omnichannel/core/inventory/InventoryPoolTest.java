@@ -351,6 +351,30 @@ class InventoryPoolTest {
   }
 
   @Test
+  void policyReportFlagsACutOffThatContradictsPriority() {
+    InventoryPool consistent =
+        InventoryPool.builder()
+            .node(Node.warehouse("DC-EAST"))
+            .channel(WEB, AllocationPolicy.builder().priority(10).scarcityCutoff(2).build())
+            .channel(AMAZON, AllocationPolicy.builder().priority(1).scarcityCutoff(5).build())
+            .clock(clock)
+            .build();
+    assertThat(consistent.policyReport()).isEmpty();
+
+    // The higher-priority channel would be cut off first: the policies say two different things.
+    InventoryPool contradictory =
+        InventoryPool.builder()
+            .node(Node.warehouse("DC-EAST"))
+            .channel(WEB, AllocationPolicy.builder().priority(10).scarcityCutoff(8).build())
+            .channel(AMAZON, AllocationPolicy.builder().priority(1).scarcityCutoff(5).build())
+            .clock(clock)
+            .build();
+    assertThat(contradictory.policyReport())
+        .containsExactly(
+            "channel web has priority 10 over amazon but is cut off sooner (8 > 5 units)");
+  }
+
+  @Test
   void eventsCarryPerSkuChannelSequence() {
     InventoryPool pool = builder().build();
     pool.receive(key(), TEE, DC2, 10).orThrow();
