@@ -130,10 +130,8 @@ final class HandRolledPair {
     int n = nodeList.size();
     int c = channelList.size();
     nodes = new NodeId[n];
-    Map<NodeId, Integer> nodeIndex = new HashMap<>();
     for (int i = 0; i < n; i++) {
       nodes[i] = nodeList.get(i).id();
-      nodeIndex.put(nodes[i], i);
     }
     channels = channelList.toArray(new ChannelId[0]);
     eligible = new int[c][];
@@ -148,9 +146,9 @@ final class HandRolledPair {
     for (int ch = 0; ch < c; ch++) {
       AllocationPolicy p = template.policy(channels[ch]);
       List<NodeId> from = p.eligibleNodes().isEmpty() ? List.of(nodes) : p.eligibleNodes();
-      eligible[ch] = from.stream().mapToInt(nodeIndex::get).toArray();
+      eligible[ch] = from.stream().mapToInt(this::node).toArray();
       for (Map.Entry<NodeId, Long> f : p.ringFences().entrySet()) {
-        int at = nodeIndex.get(f.getKey());
+        int at = node(f.getKey());
         fence[ch][at] = f.getValue();
         totalFence[at] += f.getValue();
       }
@@ -184,6 +182,14 @@ final class HandRolledPair {
     synchronized (s) {
       return s.published[channel];
     }
+  }
+
+  private int node(NodeId id) {
+    int i = Arrays.asList(nodes).indexOf(id);
+    if (i < 0) {
+      throw new IllegalArgumentException("unknown node " + id);
+    }
+    return i;
   }
 
   /** Returns the channel's number in this pair's order, which is the template pool's. */

@@ -39,7 +39,7 @@ class HandRolledPairTest {
     HandRolledPair hand = new HandRolledPair(pool, handJournal, handEvents, CLOCK, 1_000);
     // Small and uneven stock, so that fences, the scarcity cut-off, lots and buffers all bite.
     for (int s = 0; s < SKUS; s++) {
-      long units = 1 + s % 7;
+      long units = 1 + s % 7L;
       Sku sku = BenchmarkPools.sku(s);
       for (int n = 0; n < BenchmarkPools.NODES; n++) {
         pool.receive(IdempotencyKey.of("stock-" + s + "-" + n), sku, BenchmarkPools.node(n), units)
