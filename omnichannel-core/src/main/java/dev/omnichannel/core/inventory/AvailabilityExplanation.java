@@ -4,12 +4,14 @@ import com.google.common.collect.ImmutableList;
 import dev.omnichannel.core.ChannelId;
 import dev.omnichannel.core.NodeId;
 import dev.omnichannel.core.Sku;
+import java.util.Locale;
 
 /**
  * How a channel's published number for a SKU was computed, step by step. Immutable and thread-safe.
  *
  * @param sku the SKU
  * @param channel the channel
+ * @param policy the channel's allocation policy: which buffer, cap, cut-off and lot size applied
  * @param nodes one line per node of the pool, eligible or not
  * @param takeable the sum of what each eligible node gives the channel
  * @param cutOff whether the scarcity cut-off set what the channel may take to zero
@@ -22,6 +24,7 @@ import dev.omnichannel.core.Sku;
 public record AvailabilityExplanation(
     Sku sku,
     ChannelId channel,
+    AllocationPolicy policy,
     ImmutableList<NodeLine> nodes,
     long takeable,
     boolean cutOff,
@@ -67,8 +70,27 @@ public record AvailabilityExplanation(
     if (cutOff) {
       sb.append(" (cut off under scarcity -> 0)");
     }
-    sb.append(", after buffer ").append(afterBuffer);
-    sb.append(", after cap ").append(afterCap);
+    SafetyBuffer buffer = policy.safetyBuffer();
+    sb.append(", after buffer");
+    if (buffer.percent() > 0) {
+      sb.append(" (")
+          .append(buffer.percent())
+          .append("%, rounded ")
+          .append(policy.bufferRounding().name().toLowerCase(Locale.ROOT))
+          .append(')');
+    } else if (buffer.units() > 0) {
+      sb.append(" (").append(buffer.units()).append(" units)");
+    }
+    sb.append(' ').append(afterBuffer);
+    if (policy.exposureCap().isPresent()) {
+      sb.append(", after cap (")
+          .append(policy.exposureCap().getAsLong())
+          .append(") ")
+          .append(afterCap);
+    }
+    if (policy.lotSize() > 1) {
+      sb.append(", in lots of ").append(policy.lotSize());
+    }
     sb.append(", published ").append(published);
     for (String note : notes) {
       sb.append("\n  note: ").append(note);

@@ -1215,6 +1215,7 @@ final class DefaultInventoryPool implements InventoryPool {
       return new AvailabilityExplanation(
           sku,
           channel,
+          rule.policy,
           ImmutableList.of(),
           published,
           false,
@@ -1262,6 +1263,7 @@ final class DefaultInventoryPool implements InventoryPool {
       return new AvailabilityExplanation(
           sku,
           channel,
+          rule.policy,
           lines.build(),
           raw,
           cutOff,

@@ -80,6 +80,10 @@ class InventoryPoolTest {
     assertThat(why.published()).isEqualTo(33);
     assertThat(why.nodes()).hasSize(3);
     assertThat(why.toString()).contains("fenced for others 5");
+    assertThat(why.policy().safetyBuffer()).isEqualTo(SafetyBuffer.units(2));
+    assertThat(why.toString()).contains("takeable 35, after buffer (2 units) 33, published 33");
+    assertThat(pool.explain(TEE, WHOLESALE).toString())
+        .contains("takeable 30, after buffer 30, after cap (20) 20, in lots of 6, published 18");
   }
 
   @Test
