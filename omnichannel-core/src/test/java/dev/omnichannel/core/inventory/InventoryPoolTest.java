@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class InventoryPoolTest {
@@ -298,6 +299,68 @@ class InventoryPoolTest {
         .isInstanceOf(UnknownReferenceException.class);
     assertThat(journal.size()).isEqualTo(movements);
     assertThat(pool.position(TEE, DC).onHand()).isEqualTo(10);
+  }
+
+  @Test
+  void everyQuantityIsCheckedOnEveryCommand() {
+    InventoryPool pool = builder().build();
+    pool.receive(key(), TEE, DC, 10).orThrow();
+    pool.quarantine(key(), TEE, DC, 2, true, "damaged").orThrow();
+    ReservationId held =
+        pool.reserve(ReserveRequest.firm(key(), WEB, ReservationLine.at(TEE, DC, 3)))
+            .orThrow()
+            .id();
+    TransferId moving = pool.shipTransfer(key(), TEE, DC, DC2, 2).orThrow().id();
+    int movements = journal.size();
+    Position before = pool.position(TEE, DC);
+    Position beforeDc2 = pool.position(TEE, DC2);
+
+    for (long bad : new long[] {0, -1, Long.MIN_VALUE}) {
+      List<ThrowingCallable> commands =
+          List.of(
+              () -> pool.receive(key(), TEE, DC, bad),
+              () -> pool.fulfil(key(), held, TEE, DC, bad),
+              () -> pool.shipTransfer(key(), TEE, DC, DC2, bad),
+              () -> pool.receiveTransfer(key(), moving, bad),
+              () -> pool.quarantine(key(), TEE, DC, bad, true, "damaged"),
+              () -> pool.restock(key(), TEE, DC, bad),
+              () -> pool.writeOff(key(), TEE, DC, bad, "scrap"),
+              () -> ReservationLine.of(TEE, bad));
+      for (ThrowingCallable command : commands) {
+        assertThatThrownBy(command)
+            .as("quantity %s", bad)
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("must be at least 1");
+      }
+    }
+    assertThatThrownBy(() -> Adjustment.setTo(-1, "count"))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    // Quantities that would overflow a bucket are refused as such, not wrapped around.
+    assertThat(pool.adjust(key(), TEE, DC, Adjustment.delta(Long.MAX_VALUE, "count")).rejection())
+        .get()
+        .extracting(Outcome.Rejected::reason)
+        .isEqualTo(RejectionReason.WOULD_OVERFLOW);
+    assertThat(pool.quarantine(key(), TEE, DC, Long.MAX_VALUE, false, "returns").rejection())
+        .get()
+        .extracting(Outcome.Rejected::reason)
+        .isEqualTo(RejectionReason.WOULD_OVERFLOW);
+    assertThat(pool.receive(key(), TEE, DC2, Long.MAX_VALUE - 1).isApplied()).isTrue();
+    assertThat(pool.receiveTransfer(key(), moving, 2).rejection())
+        .get()
+        .extracting(Outcome.Rejected::reason)
+        .isEqualTo(RejectionReason.WOULD_OVERFLOW);
+    // More than is there: refused with the reason, nothing moved.
+    assertThat(pool.fulfil(key(), held, TEE, DC, 4).rejection())
+        .get()
+        .extracting(Outcome.Rejected::reason)
+        .isEqualTo(RejectionReason.EXCEEDS_RESERVED);
+    assertThat(pool.writeOff(key(), TEE, DC, 3, "scrap").rejection()).isPresent();
+    assertThat(pool.restock(key(), TEE, DC, 3).rejection()).isPresent();
+
+    assertThat(journal.size()).isEqualTo(movements + 1); // the one receive that fitted
+    assertThat(pool.position(TEE, DC)).isEqualTo(before);
+    assertThat(pool.position(TEE, DC2).onHand()).isEqualTo(beforeDc2.onHand() + Long.MAX_VALUE - 1);
   }
 
   @Test
