@@ -752,7 +752,7 @@ class HotSkuConcurrencyProperties {
       int roll = random.nextInt(100);
       ChannelId channel = CHANNELS.get(random.nextInt(CHANNELS.size()));
       if (roll < 22) {
-        long q = 1 + random.nextInt(3);
+        long q = 1L + random.nextInt(3);
         // A node the channel may not sell from is refused, and that is checked too.
         ReservationLine line =
             random.nextBoolean()
@@ -816,7 +816,7 @@ class HotSkuConcurrencyProperties {
       } else if (roll < 67) {
         NodeId node = anyNode();
         // Plenty in even rounds, scarcity in odd ones: cut-offs and fences bite in both.
-        long q = 1 + random.nextInt(round % 2 == 0 ? 12 : 3);
+        long q = 1L + random.nextInt(round % 2 == 0 ? 12 : 3);
         Outcome<Position> o = send(key, () -> pool.receive(key, HOT, node, q));
         run.check(o.isApplied(), "receiving %s at %s was refused: %s", q, node, o);
       } else if (roll < 71) {
@@ -827,7 +827,7 @@ class HotSkuConcurrencyProperties {
       } else if (roll < 74) {
         NodeId from = anyNode();
         NodeId to = NODES.get((NODES.indexOf(from) + 1 + random.nextInt(2)) % NODES.size());
-        long q = 1 + random.nextInt(3);
+        long q = 1L + random.nextInt(3);
         send(key, () -> pool.shipTransfer(key, HOT, from, to, q))
             .asOptional()
             .ifPresent(transfers::add);
