@@ -1,6 +1,12 @@
 package dev.omnichannel.testkit;
 
 import com.google.common.testing.NullPointerTester;
+import dev.omnichannel.core.ChannelId;
+import dev.omnichannel.core.Sku;
+import dev.omnichannel.core.inventory.AllocationPolicy;
+import dev.omnichannel.core.inventory.InventoryPool;
+import dev.omnichannel.core.inventory.Node;
+import dev.omnichannel.testkit.inventory.InventoryInvariants;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +17,14 @@ class NullsTest {
           .setDefault(List.class, List.of(1))
           .setDefault(byte[].class, new byte[] {1})
           .setDefault(String.class, "ab")
-          .setDefault(GenContext.class, GenContext.of(1, 1));
+          .setDefault(GenContext.class, GenContext.of(1, 1))
+          .setDefault(Sku.class, Sku.of("S"))
+          .setDefault(
+              InventoryPool.class,
+              InventoryPool.builder()
+                  .node(Node.warehouse("A"))
+                  .channel(ChannelId.of("web"), AllocationPolicy.open())
+                  .build());
 
   @Test
   void publicStaticMethodsRejectNulls() {
@@ -20,6 +33,7 @@ class NullsTest {
     tester.testAllPublicStaticMethods(Property.class);
     tester.testAllPublicStaticMethods(ModelBasedRunner.class);
     tester.testAllPublicStaticMethods(Hostile.class);
+    tester.testAllPublicStaticMethods(InventoryInvariants.class);
   }
 
   @Test

@@ -163,6 +163,8 @@ public final class InventoryInvariants {
    * the pool (and its journal) with idempotency keys starting {@code oracle-probe-}.
    */
   public static ImmutableList<String> probeHonourable(InventoryPool pool, Sku sku) {
+    checkNotNull(pool, "pool");
+    checkNotNull(sku, "sku");
     List<String> found = new ArrayList<>();
     for (ChannelId channel : pool.channels()) {
       long shown = pool.availableToPromise(sku, channel);
